@@ -1,0 +1,38 @@
+"""The Doc extensions eventwire components read and write, registered once.
+
+``register_extensions()`` is idempotent and is called by ``eventwire.nlp.pipeline``
+before the pipeline is built (never from inside a component's ``__call__``).
+Every value is a list of plain dataclasses from ``eventwire.types`` so docs pickle.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+# name -> default; list defaults use getters so docs never share a list
+DOC_EXTENSIONS = {
+    "ew_published": None,  # datetime.date | None, set before the pipeline runs
+    "ew_article_id": "",  # str, set before the pipeline runs
+}
+DOC_LIST_EXTENSIONS = (
+    "ew_places",  # list[PlaceMention]        written by eventwire.places
+    "ew_dates",  # list[DateMention]          written by eventwire.dates
+    "ew_casualties",  # list[CasualtyMention] written by eventwire.casualties
+    "ew_actors",  # list[ActorMention]        written by eventwire.actors
+    "ew_events",  # list[Event]               written by eventwire.events
+    "ew_quotes",  # list[Quote]               written by eventwire.quotes
+)
+
+
+def register_extensions() -> None:
+    for name, default in DOC_EXTENSIONS.items():
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=default)
+    for name in DOC_LIST_EXTENSIONS:
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+
+
+def doc_list(doc: Doc, name: str) -> list:
+    """The list stored in ``doc._.<name>``; an empty list when a component has not run."""
+    value = getattr(doc._, name)
+    return value if value is not None else []
