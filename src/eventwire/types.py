@@ -160,6 +160,7 @@ class Event:
     evidence: list[Evidence] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)  # article ids
     event_id: str = ""  # filled by eventwire.coding.assign_event_ids
+    created_at: dt.datetime | None = None  # UTC time the store first wrote it (eventwire.store)
 
     @property
     def interaction(self) -> int | None:
