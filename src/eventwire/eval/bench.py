@@ -1,0 +1,70 @@
+"""``eventwire bench``: throughput of the whole pipeline (ingest to stored events), next to
+spaCy's plain small English pipeline on the same texts, measured in the same run."""
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import resource
+import tempfile
+import time
+from pathlib import Path
+
+from eventwire.engine import ingest_items
+from eventwire.ingest import read_articles
+from eventwire.nlp.pipeline import build_pipeline, load_spacy_model
+from eventwire.store import Store
+from eventwire.types import Article
+
+BASELINE_BATCH = 32
+
+
+def _peak_rss_mb() -> float:
+    # ru_maxrss is in KiB on Linux
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+
+def run_bench(path: str, *, limit: int | None = None, default_date: dt.date, baseline: bool = True) -> dict:
+    """Measure docs/s and words/s of reading, coding and storing the texts of ``path``."""
+    started = time.perf_counter()
+    nlp = build_pipeline()
+    load_seconds = time.perf_counter() - started
+    texts: list[str] = []
+    articles = (item for item in read_articles([path], default_date=default_date) if isinstance(item, Article))
+    with tempfile.TemporaryDirectory() as tmp:
+        started = time.perf_counter()
+        with Store.open(Path(tmp) / "bench.duckdb") as store:
+            summary = ingest_items(
+                itertools.islice(articles, limit), store=store, nlp=nlp,
+                on_article=lambda article: texts.append(article.text),
+            )
+        seconds = time.perf_counter() - started
+    words = sum(len(text.split()) for text in texts)
+    result = {
+        "file": str(path),
+        "docs": summary.read,
+        "words": words,
+        "seconds": round(seconds, 3),
+        "docs_per_s": round(summary.read / seconds, 2) if seconds else None,
+        "words_per_s": round(words / seconds, 1) if seconds else None,
+        "events": summary.events_stored,
+        "load_seconds": round(load_seconds, 3),
+        "peak_rss_mb": _peak_rss_mb(),
+    }
+    if baseline:
+        plain = load_spacy_model()
+        started = time.perf_counter()
+        for _ in plain.pipe(texts, batch_size=BASELINE_BATCH):
+            pass
+        spacy_seconds = time.perf_counter() - started
+        result.update(
+            {
+                "spacy_pipeline": f"{plain.meta.get('lang')}_{plain.meta.get('name')}-{plain.meta.get('version')} "
+                f"[{','.join(plain.pipe_names)}]",
+                "spacy_seconds": round(spacy_seconds, 3),
+                "spacy_docs_per_s": round(len(texts) / spacy_seconds, 2) if spacy_seconds else None,
+                "spacy_words_per_s": round(words / spacy_seconds, 1) if spacy_seconds else None,
+                "time_ratio_vs_spacy": round(seconds / spacy_seconds, 3) if spacy_seconds else None,
+                "peak_rss_mb": _peak_rss_mb(),
+            }
+        )
+    return result
