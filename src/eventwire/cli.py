@@ -1,0 +1,296 @@
+"""The ``eventwire`` command: a thin layer that parses options, calls the library, and
+turns library errors into one clear message and an exit status."""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+import os
+import sys
+
+import click
+
+from eventwire.errors import EventwireError
+
+DEFAULT_DB = "eventwire.duckdb"
+FORMATS = ("table", "csv", "jsonl", "geojson")
+
+
+def db_option(func):
+    return click.option(
+        "--db",
+        "db_path",
+        default=lambda: os.environ.get("EVENTWIRE_DB", DEFAULT_DB),
+        show_default=f"$EVENTWIRE_DB or {DEFAULT_DB}",
+        type=click.Path(dir_okay=False),
+        help="DuckDB file holding articles and events.",
+    )(func)
+
+
+def friendly_errors(func):
+    """Turn eventwire errors into a one-line message and exit status 2."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except EventwireError as error:
+            raise click.ClickException(str(error)) from error
+
+    return wrapper
+
+
+def parse_date(ctx, param, value):
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD") from None
+
+
+@click.group()
+@click.version_option(package_name="eventwire")
+def main():
+    """eventwire: dated news articles in, evidence-linked political and conflict events out.
+
+    \b
+    Example:
+        eventwire ingest examples/sample/ --db events.duckdb
+        eventwire events --db events.duckdb --format table
+    """
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@click.option("--date", "default_date", callback=parse_date, help="Publication date (YYYY-MM-DD) for inputs that carry none.")
+@click.option("--max-bytes", type=int, default=None, help="Skip files larger than this (default 20 MB).")
+@click.option("--id-column", default="id", show_default=True, help="JSONL/CSV column with the source's id.")
+@click.option("--url-column", default="url", show_default=True)
+@click.option("--date-column", default="published", show_default=True)
+@click.option("--title-column", default="title", show_default=True)
+@click.option("--text-column", default="text", show_default=True)
+@click.option("--batch-size", type=int, default=None, help="Articles per store transaction (default 64).")
+@click.option("--progress/--no-progress", default=None, help="Show a progress bar (default: when stderr is a terminal).")
+@click.option("-v", "--verbose", is_flag=True, help="Print a line per committed batch.")
+@friendly_errors
+def ingest(paths, db_path, default_date, max_bytes, id_column, url_column, date_column, title_column,
+           text_column, batch_size, progress, verbose):
+    """Read articles from PATHS (files, directories, .gz, or - for stdin), code them, store events.
+
+    Reads seed-format .txt (first line ' date YYYY-MM-DD headline'), plain .txt (with --date or
+    a date in the text), JSONL/CSV (id,url,published,title,text), and HTML pages. Articles
+    already in the database are skipped. Exit status 1 when any input was skipped.
+
+    \b
+    Example:
+        eventwire ingest ../shared/seed/000_fa41fb018e5e7486.txt --db events.duckdb
+    """
+    from tqdm import tqdm
+
+    from eventwire.engine import DEFAULT_BATCH_SIZE
+    from eventwire.engine import ingest as run_ingest
+    from eventwire.ingest import Columns
+    from eventwire.nlp.pipeline import get_pipeline
+    from eventwire.store import Store
+
+    read_options = {
+        "default_date": default_date,
+        "columns": Columns(id=id_column, url=url_column, published=date_column, title=title_column, text=text_column),
+        "stdin": sys.stdin.buffer,
+    }
+    if max_bytes is not None:
+        read_options["max_bytes"] = max_bytes
+    nlp = get_pipeline()
+    bar = tqdm(desc="articles", unit="art", file=sys.stderr, disable=None if progress is None else not progress)
+
+    def on_problem(problem):
+        bar.clear()
+        click.echo(f"skipped {problem.path}: {problem.reason}", err=True)
+
+    def on_batch(articles, events):
+        if verbose:
+            bar.clear()
+            click.echo(f"committed batch: {articles} articles, {events} events", err=True)
+
+    with Store.open(db_path) as store:
+        summary = run_ingest(
+            paths, store=store, nlp=nlp, batch_size=batch_size or DEFAULT_BATCH_SIZE,
+            read_options=read_options, on_article=lambda _: bar.update(1),
+            on_problem=on_problem, on_batch=on_batch,
+        )
+        bar.close()
+        store.record_run(
+            read=summary.read, skipped=summary.skipped, events_stored=summary.events_stored,
+            command="ingest " + " ".join(paths),
+        )
+    click.echo(
+        f"read {summary.read} articles ({summary.articles_added} new, {summary.already_stored} already stored), "
+        f"skipped {summary.skipped} inputs, stored {summary.events_stored} events in {db_path}"
+    )
+    for problem in summary.problems:
+        click.echo(f"  skipped {problem.path}: {problem.reason}")
+    sys.exit(1 if summary.problems else 0)
+
+
+@main.command()
+@db_option
+@click.option("--country", help="Country name or ISO3 code.")
+@click.option("--admin1", help="First-level region (province, state).")
+@click.option("--type", "event_type", help="ACLED event type, e.g. Battles.")
+@click.option("--sub-type", "sub_event_type", help="ACLED sub-event type, e.g. 'Armed clash'.")
+@click.option("--actor", help="Substring of actor1 or actor2 (case-insensitive).")
+@click.option("--since", callback=parse_date, help="First event date (YYYY-MM-DD).")
+@click.option("--until", callback=parse_date, help="Last event date (YYYY-MM-DD).")
+@click.option("--limit", type=int, default=None)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@friendly_errors
+def events(db_path, country, admin1, event_type, sub_event_type, actor, since, until, limit, fmt):
+    """List stored events; CSV uses ACLED's column names, JSONL adds evidence and sources.
+
+    \b
+    Example:
+        eventwire events --country Afghanistan --type Battles --format csv > battles.csv
+    """
+    from eventwire import export
+    from eventwire.store import Store
+
+    with Store.open(db_path) as store:
+        found = store.list_events(
+            country=country, admin1=admin1, event_type=event_type, sub_event_type=sub_event_type,
+            actor=actor, since=since, until=until, limit=limit,
+        )
+        articles = store.get_articles(sorted({a for e in found for a in e.sources}))
+    out = click.get_text_stream("stdout")
+    if fmt == "table":
+        click.echo(export.format_table(found))
+        click.echo(f"{len(found)} events. {export.GEONAMES_ATTRIBUTION}")
+    elif fmt == "csv":
+        export.write_csv(found, out, articles=articles)
+    elif fmt == "jsonl":
+        export.write_jsonl(found, out, articles=articles)
+    else:
+        export.write_geojson(found, out, articles=articles)
+
+
+@main.command()
+@click.argument("event_id")
+@db_option
+@friendly_errors
+def show(event_id, db_path):
+    """Print one event with its evidence sentences highlighted and its source articles.
+
+    EVENT_ID may be a unique prefix.
+
+    \b
+    Example:
+        eventwire show ev3f2a
+    """
+    from eventwire.report import format_event_detail
+    from eventwire.store import Store
+
+    with Store.open(db_path) as store:
+        event = store.get_event(event_id)
+        if event is None:
+            raise click.ClickException(f"no event with id {event_id!r} (list them with: eventwire events)")
+        articles = store.get_articles(event.sources)
+    click.echo(format_event_detail(event, articles, color=sys.stdout.isatty()))
+
+
+@main.command()
+@db_option
+@click.option("--speaker", help="Substring of the speaker's name.")
+@click.option("--limit", type=int, default=None)
+@friendly_errors
+def quotes(db_path, speaker, limit):
+    """List direct quotes with their speakers.
+
+    \b
+    Example:
+        eventwire quotes --speaker Zarif
+    """
+    from eventwire.store import Store
+
+    with Store.open(db_path) as store:
+        for quote in store.list_quotes(speaker=speaker, limit=limit):
+            click.echo(f"{quote.speaker}: “{quote.quote}”  [{quote.article_id} {quote.start}-{quote.end}]")
+
+
+@main.command("eval")
+@click.argument("kind", type=click.Choice(["articles"]))
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as one JSON object.")
+@click.option("--predictions", type=click.Path(dir_okay=False), help="Write one prediction line per input record here.")
+@friendly_errors
+def evaluate(kind, path, as_json, predictions):
+    """Score eventwire against a gold file (formats in ../shared/data/README.md).
+
+    \b
+    Example:
+        eventwire eval articles examples/gold.jsonl --json
+    """
+    from eventwire.eval.run_articles import evaluate_articles
+
+    scores = evaluate_articles(path, predictions_path=predictions)
+    if as_json:
+        click.echo(json.dumps(scores, indent=2, sort_keys=True))
+    else:
+        click.echo(_flatten_scores(scores))
+
+
+def _flatten_scores(scores: dict, prefix: str = "") -> str:
+    lines = []
+    for key, value in scores.items():
+        if isinstance(value, dict):
+            lines.append(_flatten_scores(value, prefix + key + "."))
+        else:
+            lines.append(f"{prefix}{key}: {value:.3f}" if isinstance(value, float) else f"{prefix}{key}: {value}")
+    return "\n".join(lines)
+
+
+@main.command()
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print the measurements as one JSON object.")
+@click.option("--limit", type=int, default=None, help="Use only the first N records.")
+@click.option("--date", "default_date", callback=parse_date, help="Publication date for records without one (default today).")
+@click.option("--no-baseline", is_flag=True, help="Skip timing spaCy's plain pipeline on the same texts.")
+@friendly_errors
+def bench(path, as_json, limit, default_date, no_baseline):
+    """Time the whole pipeline (ingest to stored events) on the texts of a JSONL file.
+
+    Also times spaCy's plain small English pipeline (nlp.pipe) on the same texts in the
+    same run and reports the ratio.
+
+    \b
+    Example:
+        eventwire bench ../shared/data/geo/lgl.jsonl --json
+    """
+    from eventwire.eval.bench import run_bench
+
+    result = run_bench(path, limit=limit, default_date=default_date or dt.date.today(), baseline=not no_baseline)
+    click.echo(json.dumps(result, indent=2, sort_keys=True) if as_json else _flatten_scores(result))
+
+
+@main.group()
+def gazetteer():
+    """Inspect the offline GeoNames gazetteer index."""
+
+
+@gazetteer.command("info")
+@friendly_errors
+def gazetteer_info():
+    """Show the gazetteer's size, sources and cache location.
+
+    \b
+    Example:
+        eventwire gazetteer info
+    """
+    from eventwire.geo.gazetteer import get_gazetteer
+
+    for key, value in get_gazetteer().info().items():
+        click.echo(f"{key}: {value}")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

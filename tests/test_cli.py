@@ -1,0 +1,118 @@
+"""The CLI end to end on files the tests write: ingest, events, show, bad input, re-ingest."""
+from __future__ import annotations
+
+import gzip
+import json
+import os
+
+import pytest
+from click.testing import CliRunner
+
+from eventwire.cli import main
+from eventwire.export import ACLED_COLUMNS
+
+pytestmark = pytest.mark.slow
+
+GOOD_REPORT = """ date 2023-03-14 Gunmen attack army post near Kidal
+
+Gunmen attacked an army post outside Kidal in northern Mali on Monday, killing three soldiers and wounding five others, the Malian army said.
+"""
+OTHER_REPORT = """ date 2023-05-02 Protesters march in Nairobi over fuel prices
+
+Hundreds of protesters marched through Nairobi on Tuesday against a rise in fuel prices. Police fired tear gas to disperse the crowd.
+"""
+
+
+@pytest.fixture()
+def runner():
+    return CliRunner()
+
+
+@pytest.fixture()
+def corpus(tmp_path):
+    folder = tmp_path / "in"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "kidal.txt").write_text(GOOD_REPORT, encoding="utf-8")
+    with gzip.open(folder / "sub" / "nairobi.txt.gz", "wt", encoding="utf-8") as fh:
+        fh.write(OTHER_REPORT)
+    return folder
+
+
+def test_ingest_then_list_and_reingest_adds_nothing(runner, corpus, tmp_path):
+    db = str(tmp_path / "ev.duckdb")
+    first = runner.invoke(main, ["ingest", str(corpus), "--db", db])
+    assert first.exit_code == 0, first.output
+    assert "read 2 articles (2 new" in first.output
+    listed = runner.invoke(main, ["events", "--db", db, "--format", "jsonl"])
+    rows = [json.loads(line) for line in listed.output.splitlines() if line.strip()]
+    assert rows, listed.output
+    assert {"event_id", "injured", "plover_category", "plover_mode", "sources", "evidence"} <= set(rows[0])
+    second = runner.invoke(main, ["ingest", str(corpus), "--db", db])
+    assert second.exit_code == 0
+    assert "0 new, 2 already stored" in second.output
+    again = runner.invoke(main, ["events", "--db", db, "--format", "jsonl"])
+    assert again.output == listed.output
+
+
+def test_events_csv_uses_acled_columns_and_filters(runner, corpus, tmp_path):
+    db = str(tmp_path / "ev.duckdb")
+    runner.invoke(main, ["ingest", str(corpus), "--db", db])
+    out = runner.invoke(main, ["events", "--db", db, "--format", "csv"])
+    assert out.exit_code == 0, out.output
+    header = out.output.splitlines()[0].split(",")
+    assert header == ACLED_COLUMNS
+    kenya = runner.invoke(main, ["events", "--db", db, "--format", "jsonl", "--country", "Kenya"])
+    countries = {json.loads(line)["country"] for line in kenya.output.splitlines() if line.strip()}
+    assert countries == {"Kenya"}
+    none = runner.invoke(main, ["events", "--db", db, "--format", "jsonl", "--since", "2030-01-01"])
+    assert none.output.strip() == ""
+
+
+def test_show_prints_evidence_and_source(runner, corpus, tmp_path):
+    db = str(tmp_path / "ev.duckdb")
+    runner.invoke(main, ["ingest", str(corpus), "--db", db])
+    rows = runner.invoke(main, ["events", "--db", db, "--format", "jsonl", "--country", "Mali"]).output.splitlines()
+    event = json.loads(rows[0])
+    shown = runner.invoke(main, ["show", event["event_id"][:8], "--db", db])
+    assert shown.exit_code == 0, shown.output
+    assert "Gunmen attack army post near Kidal" in shown.output  # the source article's title
+    assert ">>" in shown.output and "Kidal" in shown.output  # highlighted evidence sentence
+    missing = runner.invoke(main, ["show", "nosuchevent", "--db", db])
+    assert missing.exit_code != 0 and "no event" in missing.output
+
+
+def test_bad_inputs_are_reported_one_line_each_and_good_files_kept(runner, corpus, tmp_path):
+    bad = corpus / "bad"
+    bad.mkdir()
+    (bad / "empty.txt").write_text("", encoding="utf-8")
+    (bad / "binary.txt").write_bytes(b"\x00\x01\x02PNG\x00\x00" * 50)
+    (bad / "baddate.txt").write_text(" date 2023-13-45 Nonsense date\n\nBody text here.\n", encoding="utf-8")
+    (bad / "latin1.txt").write_bytes(" date 2023-01-02 Caf\xe9 attack\n\nA report in Latin-1 \xe9.\n".encode("latin-1"))
+    huge = bad / "huge.txt"
+    with open(huge, "wb") as fh:  # a sparse 50 MB file: over the limit without writing 50 MB
+        fh.truncate(50 * 1024 * 1024)
+    truncated = gzip.compress(OTHER_REPORT.replace("Nairobi", "Mombasa").encode())
+    (bad / "cut.txt.gz").write_bytes(truncated[: len(truncated) // 2])
+    db = str(tmp_path / "ev.duckdb")
+    result = runner.invoke(main, ["ingest", str(corpus), "--db", db, "--max-bytes", str(20 * 1024 * 1024)])
+    assert result.exit_code == 1, result.output
+    skipped = [line for line in result.output.splitlines() if line.strip().startswith("skipped ") and "/bad/" in line]
+    names = sorted(os.path.basename(line.split(":")[0].split()[-1]) for line in skipped)
+    # each problem file once in the summary (stderr lines are mixed into output by CliRunner too)
+    assert set(names) == {"empty.txt", "binary.txt", "baddate.txt", "latin1.txt", "huge.txt", "cut.txt.gz"}
+    assert "read 2 articles" in result.output
+    assert "skipped 6 inputs" in result.output
+
+
+def test_missing_db_option_uses_env(runner, corpus, tmp_path, monkeypatch):
+    db = tmp_path / "env.duckdb"
+    monkeypatch.setenv("EVENTWIRE_DB", str(db))
+    result = runner.invoke(main, ["ingest", str(corpus / "kidal.txt")])
+    assert result.exit_code == 0, result.output
+    assert db.exists()
+
+
+def test_bad_date_option_is_a_clear_error(runner):
+    result = runner.invoke(main, ["events", "--since", "yesterday"])
+    assert result.exit_code == 2
+    assert "YYYY-MM-DD" in result.output
