@@ -162,7 +162,7 @@ def events(db_path, country, admin1, event_type, sub_event_type, actor, since, u
             actor=actor, since=since, until=until, limit=limit,
         )
         articles = store.get_articles(sorted({a for e in found for a in e.sources}))
-    out = click.get_text_stream("stdout")
+    out = sys.stdout
     if fmt == "table":
         click.echo(export.format_table(found))
         click.echo(f"{len(found)} events. {export.GEONAMES_ATTRIBUTION}")

@@ -16,8 +16,8 @@ from collections.abc import Iterable
 from eventwire.types import Article
 
 SHINGLE_SIZE = 4
-SHINGLE_JACCARD = 0.25  # copies and rewrites of one story
-NAME_JACCARD = 0.45  # rewordings: same names and numbers
+SHINGLE_JACCARD = 0.10  # copies and rewrites of one story (set on the dev articles)
+NAME_JACCARD = 0.22  # rewordings: same names and numbers (set on the dev articles)
 MAX_DAYS_APART = 3
 # A name shared by more than this many articles is too common to propose a pair.
 MAX_POSTING = 200
