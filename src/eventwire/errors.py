@@ -96,7 +96,7 @@ class Errors:
     E305 = "E305: the store {path} is opened read-only but lacks migrations {names}; open it once read-write (any eventwire command that writes) to upgrade it"
     E306 = "E306: event #{index} of article {article_id!r} has no event_id; give every event an id (eventwire.coding.assign_event_ids) before storing it; nothing from this batch was stored"
     E307 = "E307: cannot write the batch ({reason}); nothing from this batch was stored; an event id used twice is the usual cause (event ids must be unique in the store)"
-    E308 = "E308: {what} {prefix!r} is ambiguous: it starts {count} ids ({examples}, ...); give more characters"
+    E308 = "E308: {what} {prefix!r} is ambiguous: {count} ids start with it ({examples}); give more characters"
     E309 = "E309: the store {path} is closed; open it again with Store.open()"
     # ---- eval / cli (E4xx) ----------------------------------------------------------
     E401 = "E401: evaluation file {path} not found; check the path (gold files are JSONL, one article per line)"

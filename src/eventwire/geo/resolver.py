@@ -1,0 +1,517 @@
+"""Place recognition and resolution over a parsed spaCy ``Doc``.
+
+Recognition is the union of
+
+- spaCy NER spans labelled GPE/LOC/FAC (minus stop-listed words: the small model tags
+  "Battles" as GPE), and ORG/NORP spans whose whole text is a gazetteer main name (it tags
+  "Qala-e-Naw" and "Herat" as ORG);
+- gazetteer matches over capitalised 1-4 word n-grams ("Qala-e-Naw" spans five tokens),
+  where a single word without NER support needs a proper-noun tag and a large population;
+- country demonyms/adjectives ("Afghan", "Kenyan"): ``PlaceMention(is_demonym=True)``, a
+  country hint for the article, never an event location on its own.
+
+Resolution scores each candidate entry by exact vs alternate name, feature (country >
+region > capital > city), log population, explicit containers ("Paris, Texas", "Qala-e-Naw,
+the capital of Badghis province", "Afghanistan's Badghis region"), an admin word next to the
+name ("Badghis province" -> the region), the article's country focus (the other mentions,
+demonyms and the dateline, leave-one-out) and the distance to the other resolved places.
+
+Every rule and word list is in ``geo/data/place_rules.json`` and ``geo/data/stoplist.txt``,
+read once per process. All per-corpus work (the gazetteer index) happens at load time.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from eventwire.geo.countries import Country, match_country
+from eventwire.geo.event_location import place_contains
+from eventwire.geo.gazetteer import Candidate, Gazetteer, haversine_km
+from eventwire.geo.names import normalize_name
+from eventwire.geo.rules import load_rules, load_stoplist
+from eventwire.types import Place, PlaceMention
+
+__all__ = ["PlaceResolver", "country_place"]
+
+MAX_CANDIDATES = 40  # per mention, after the first scoring pass
+MAX_NEIGHBOURS = 20  # other places a candidate is measured against
+CONTAINER_TOP = 5  # a container's best candidates that may contain a mention's
+DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z .'’-]{2,}?)(?:,[ \t]*([A-Z][\w .'’-]+?))?[ \t]*(?:\([^)\n]{1,20}\)[ \t]*)?[—–-]")
+DETERMINERS = frozenset({"the", "a", "an"})
+POSSESSIVE_TOKENS = frozenset({"'s", "’s", "'", "’"})
+
+
+def country_place(country: Country) -> Place:
+    """A country as a :class:`Place` (feature PCLI, at its representative point)."""
+    return Place(
+        geonameid=country.geonameid,
+        name=country.name,
+        country_iso2=country.iso2,
+        country_iso3=country.iso3,
+        country=country.name,
+        admin1="",
+        admin2="",
+        latitude=country.latitude,
+        longitude=country.longitude,
+        feature_code="PCLI",
+        population=country.population,
+    )
+
+
+@dataclass
+class _Mention:
+    start: int  # char offsets into doc.text
+    end: int
+    source: str
+    key: str = ""  # normalised lookup key (admin word stripped)
+    hint: str = ""  # "ADM1", "ADM2", "PPL" from a neighbouring word ("province", "district", "city")
+    candidates: list[Candidate] = field(default_factory=list)
+    base: list[float] = field(default_factory=list)  # first-pass score of each candidate
+    scores: list[float] = field(default_factory=list)
+    country: Country | None = None  # a demonym's or acronym's country
+    is_demonym: bool = False
+    dateline: bool = False
+    containers: list[_Mention] = field(default_factory=list)  # mentions that contain this one
+    contained: list[_Mention] = field(default_factory=list)  # mentions this one contains
+
+    def best(self) -> int:
+        scores = self.scores or self.base
+        return max(range(len(scores)), key=scores.__getitem__) if scores else -1
+
+
+def _capitalised(token: Token) -> bool:
+    return token.text[:1].isupper() and any(char.isalpha() for char in token.text)
+
+
+class PlaceResolver:
+    """Finds and resolves the place mentions of a parsed ``Doc`` (see the module docstring)."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self.rules = load_rules()
+        self.stoplist = load_stoplist()
+        self.scores = self.rules["scores"]
+        self.admin_words = {w: "ADM1" for w in self.rules["admin1_words"]}
+        self.admin_words.update({w: "ADM2" for w in self.rules["admin2_words"]})
+        self.admin_words.update({w: "PPL" for w in self.rules["settlement_words"]})
+        self.abbreviations = self.rules["us_state_abbreviations"]
+
+    # ---- public -------------------------------------------------------------------
+    def __call__(self, doc: Doc) -> list[PlaceMention]:
+        text = doc.text  # built on each access: read it once
+        mentions = self.recognize(doc, text=text)
+        self.resolve(mentions, text)
+        return [self._to_place_mention(mention, text) for mention in mentions]
+
+    def recognize(self, doc: Doc, *, text: str | None = None) -> list[_Mention]:
+        """Place mentions of ``doc``, sorted by start, candidates attached but not yet ranked."""
+        text = doc.text if text is None else text
+        blocked: set[int] = set()
+        found: list[_Mention] = []
+        unresolved: list[Span] = []
+        persons = [ent for ent in doc.ents if ent.label_ == "PERSON" and not self._admin_next(ent)]
+        # Words of the doc's multi-word person names: "Clark" after "Wesley Clark" is a person.
+        person_words = {t.lower_ for ent in persons if len(ent) > 1 for t in ent}
+        for ent in doc.ents:
+            if ent.label_ in self.rules["ner_never_place_labels"]:
+                # The small model calls some towns persons: a PERSON followed by an admin word
+                # ("Dawlat Abad district") or a single word ("An Alexandria man") is left to the
+                # n-gram scan, unless that word belongs to a person's name in this doc.
+                if ent.label_ == "PERSON" and (ent not in persons or (len(ent) == 1 and ent[0].lower_ not in person_words)):
+                    continue
+                blocked.update(range(ent.start, ent.end))
+                continue
+            mention = self._from_entity(ent, text)
+            if mention is not None:
+                found.append(mention)
+            elif ent.label_ in self.rules["ner_place_labels"]:
+                if normalize_name(text[ent.start_char : ent.end_char]) in self.stoplist:
+                    blocked.update(range(ent.start, ent.end))
+                else:
+                    unresolved.append(ent)
+        person_tokens = {t.i for t in doc if t.lower_ in person_words or self._speaker(t)}
+        mentions = self._merge(found, self._scan(doc, blocked, text, person_tokens))
+        accepted = {m.key for m in mentions if m.source != "ner+org"}
+        mentions = [m for m in mentions if m.source != "ner+org" or self._org_place_ok(m, accepted)]
+        for mention in mentions:
+            if mention.source == "ner+org":
+                mention.source = "ner+gazetteer"
+        for ent in unresolved:
+            if not any(mention.start < ent.end_char and ent.start_char < mention.end for mention in mentions):
+                start, end = self._trim(ent)
+                if end > start:
+                    mentions.append(_Mention(start, end, "ner", key=normalize_name(text[start:end])))
+        mentions.sort(key=lambda m: m.start)
+        for mention in mentions:
+            self._add_hint(mention, text)
+        self._mark_dateline(mentions, text)
+        return mentions
+
+    def resolve(self, mentions: list[_Mention], text: str) -> None:
+        """Rank every mention's candidates in place (``mention.scores``)."""
+        for mention in mentions:
+            self._score_base(mention)
+        self._link_containers(mentions, text)
+        focus, own = self._focus(mentions)
+        anchors = self._anchors(mentions)
+        for mention in mentions:
+            if not mention.candidates:
+                continue
+            others = focus.copy()
+            others.subtract(own.get(id(mention), Counter()))
+            total = sum(v for v in others.values() if v > 0)
+            points = [p for m_id, p in anchors if m_id != id(mention)][:MAX_NEIGHBOURS]
+            container_top = [
+                container.candidates[i].place for container in mention.containers for i in _top(container.base, CONTAINER_TOP)
+            ]
+            inner_top = [inner.candidates[i].place for inner in mention.contained for i in _top(inner.base, CONTAINER_TOP)]
+            mention.scores = []
+            for candidate, base in zip(mention.candidates, mention.base):
+                place = candidate.place
+                score = base
+                if total:
+                    score += self.scores["country_focus"] * max(others[place.country_iso2], 0) / total
+                if any(place_contains(outer, place) and outer != place for outer in container_top):
+                    score += self.scores["container"]
+                if any(place_contains(place, inner) and inner != place for inner in inner_top):
+                    score += self.scores["container"]
+                score += self._proximity(place, points)
+                mention.scores.append(score)
+
+    # ---- recognition ----------------------------------------------------------------
+    def _trim(self, span: Span) -> tuple[int, int]:
+        """Char offsets of ``span`` without a leading "the" and a trailing possessive."""
+        start, end = span.start, span.end
+        while start < end and span.doc[start].lower_ in DETERMINERS:
+            start += 1
+        while end > start and span.doc[end - 1].text in POSSESSIVE_TOKENS:
+            end -= 1
+        if start >= end:
+            return span.start_char, span.start_char
+        return span.doc[start].idx, span.doc[end - 1].idx + len(span.doc[end - 1].text)
+
+    def _from_entity(self, ent: Span, doc_text: str) -> _Mention | None:
+        start, end = self._trim(ent)
+        text = doc_text[start:end]
+        key = normalize_name(text)
+        if not key or key in self.stoplist:
+            return None
+        states = self._state_candidates(text)
+        if states:
+            return _Mention(start, end, "ner+gazetteer", key=key, candidates=states)
+        match = match_country(text)
+        if ent.label_ == "NORP" and match is None and "-" in text:
+            match = match_country(text.rsplit("-", 1)[1])  # "inter-Afghan"
+        if match is not None and match.kind == "demonym":
+            return _Mention(start, end, "demonym", key=key, country=match.country, is_demonym=True)
+        if match is not None and match.kind == "acronym":
+            return _Mention(start, end, "ner+gazetteer", key=key, country=match.country)
+        if ent.label_ in self.rules["ner_place_labels"]:
+            mention = _Mention(start, end, "ner+gazetteer", key=key)
+            mention.candidates = self.gazetteer.candidates_for_key(key)
+            if not mention.candidates:
+                self._strip_admin_word(mention)
+            return mention if mention.candidates else None
+        # ORG: only when the whole text is a gazetteer main name ("Qala-e-Naw", "Herat"),
+        # kept later by _org_place_ok. NORP spans are demonyms or nothing.
+        if ent.label_ in self.rules["ner_maybe_place_labels"]:
+            tokens = [t for t in ent.doc[ent.start : ent.end] if t.is_alpha]
+            if not tokens or not all(t.pos_ == "PROPN" or _capitalised(t) for t in tokens):
+                return None
+            candidates = [c for c in self.gazetteer.candidates_for_key(key) if c.exact]
+            if candidates:
+                return _Mention(start, end, "ner+org", key=key, candidates=candidates)
+        return None
+
+    @staticmethod
+    def _merge(from_ner: list[_Mention], from_scan: list[_Mention]) -> list[_Mention]:
+        """NER mentions, plus scan matches that overlap none of them, or that strictly contain
+        the ones they overlap (NER "Mazar" inside the gazetteer's "Mazar-i-Sharif")."""
+        kept = list(from_ner)
+        for mention in from_scan:
+            overlapping = [m for m in kept if m.start < mention.end and mention.start < m.end]
+            if not overlapping:
+                kept.append(mention)
+                continue
+            inside = all(mention.start <= m.start and m.end <= mention.end for m in overlapping)
+            if inside and any(m.end - m.start < mention.end - mention.start for m in overlapping):
+                kept = [m for m in kept if m not in overlapping]
+                mention.source = "ner+gazetteer"
+                kept.append(mention)
+        return kept
+
+    def _org_place_ok(self, mention: _Mention, accepted: set[str]) -> bool:
+        """An ORG-tagged place name is kept when it is no brand-like single word: a name of
+        several words ("Qala-e-Naw"), a sizeable town ("Herat"), or a name the doc also uses
+        as a place elsewhere."""
+        words = [w for w in mention.key.split() if w not in self.rules["name_connectors"]]
+        big = any(c.place.population >= self.rules["min_population_single_word"] for c in mention.candidates)
+        return len(words) > 1 or big or mention.key in accepted
+
+    def _admin_next(self, span: Span) -> bool:
+        """The span is followed by an admin word: "Dawlat Abad district", "Badghis province"."""
+        return span.end < len(span.doc) and span.doc[span.end].lower_ in self.admin_words
+
+    def _speaker(self, token: Token) -> bool:
+        """A one-word subject of a speech verb ("Clark said") or a word after a title
+        ("President Obama"): a person, not a place."""
+        if token.dep_ == "nsubj" and token.head.lemma_ in self.rules["speech_verbs"]:
+            return True
+        previous = token.nbor(-1) if token.i > 0 else None
+        return previous is not None and previous.lower_.rstrip(".") in self.rules["person_titles"]
+
+    def _strip_admin_word(self, mention: _Mention) -> None:
+        """``"badghis province"`` -> key ``"badghis"`` with hint ADM1 (and its candidates)."""
+        words = mention.key.split()
+        for strip_at in (-1, 0):
+            if len(words) < 2:
+                return
+            word = words[strip_at]
+            hint = self.admin_words.get(word)
+            if hint is None and word.endswith("s"):
+                hint = self.admin_words.get(word[:-1])
+            if hint:
+                key = " ".join(words[:-1] if strip_at == -1 else words[1:])
+                candidates = self.gazetteer.candidates_for_key(key)
+                if candidates:
+                    mention.key, mention.hint, mention.candidates = key, hint, candidates
+                    return
+
+    def _scan(self, doc: Doc, blocked: set[int], text: str, person_tokens: set[int]) -> list[_Mention]:
+        """Gazetteer matches over capitalised n-grams, longest first, left to right."""
+        found: list[_Mention] = []
+        connectors = self.rules["name_connectors"]
+        max_words = self.rules["max_name_words"]
+        i = 0
+        while i < len(doc):
+            token = doc[i]
+            if i in blocked or not _capitalised(token) or token.lower_ in DETERMINERS:
+                i += 1
+                continue
+            best: tuple[int, str, list[Candidate]] | None = None
+            words = 0
+            j = i
+            while j < len(doc) and j not in blocked:
+                current = doc[j]
+                if j > i and ("\n" in doc[j - 1].whitespace_ or current.is_space):
+                    break
+                glued = j > i and not doc[j - 1].whitespace_
+                if _capitalised(current):
+                    words += 1
+                    if words > max_words:
+                        break
+                    key = normalize_name(text[token.idx : current.idx + len(current.text)])
+                    candidates = self.gazetteer.candidates_for_key(key)
+                    if candidates:
+                        best = (j, key, candidates)
+                elif j > i and (current.text in ("-", "'", "’") and glued or current.lower_ in connectors):
+                    pass
+                else:
+                    break
+                j += 1
+            mention = self._accept_ngram(doc, i, best, person_tokens)
+            if mention is None:
+                mention = self._country_token(token)
+                best = (i, "", []) if mention else None
+            if mention is None:
+                i += 1
+                continue
+            found.append(mention)
+            i = best[0] + 1
+        return found
+
+    def _state_candidates(self, text: str) -> list[Candidate]:
+        """The US state an AP abbreviation names ("S.C.", "Fla."), as its ADM1 candidate."""
+        state = self.abbreviations.get(text)
+        if state is None:
+            return []
+        candidates = self.gazetteer.candidates_for_key(normalize_name(state))
+        return [c for c in candidates if c.place.country_iso2 == "US" and c.place.feature_code == "ADM1"]
+
+    def _country_token(self, token: Token) -> _Mention | None:
+        """A demonym ("Afghan"), an acronym ("U.S.") or a US state abbreviation ("Fla.")."""
+        end = token.idx + len(token.text)
+        states = self._state_candidates(token.text)
+        if states:
+            return _Mention(token.idx, end, "gazetteer", key=normalize_name(token.text), candidates=states)
+        match = match_country(token.text)
+        if match is None or match.kind == "name":
+            return None
+        if match.kind == "demonym":
+            return _Mention(token.idx, end, "demonym", key=normalize_name(token.text), country=match.country, is_demonym=True)
+        return _Mention(token.idx, end, "gazetteer", key=normalize_name(token.text), country=match.country)
+
+    def _accept_ngram(self, doc: Doc, i: int, best, person_tokens: set[int]) -> _Mention | None:
+        if best is None:
+            return None
+        j, key, candidates = best
+        if key in self.stoplist or (i == j and i in person_tokens):
+            return None
+        tokens = [t for t in doc[i : j + 1] if t.is_alpha]
+        if not any(t.pos_ == "PROPN" for t in tokens):
+            return None
+        if sum(1 for t in tokens if _capitalised(t)) == 1:
+            rules = self.rules
+            exact_ok = any(
+                c.exact and (c.place.population >= rules["min_population_single_word"] or c.place.level != "place")
+                for c in candidates
+            )
+            alt_ok = any(c.place.population >= rules["min_population_alternate_single_word"] for c in candidates)
+            if not (exact_ok or alt_ok):
+                return None
+        start, end = doc[i].idx, doc[j].idx + len(doc[j].text)
+        return _Mention(start, end, "gazetteer", key=key, candidates=candidates)
+
+    def _add_hint(self, mention: _Mention, text: str) -> None:
+        """An admin word right after ("Badghis province") or before ("province of Herat")."""
+        if mention.is_demonym or mention.country is not None or mention.hint:
+            return
+        if not mention.candidates:
+            return
+        after = re.match(r"[ \t]+([A-Za-z-]+)\b(?![ \t]+of\b)", text[mention.end : mention.end + 24])
+        if after and after.group(1).lower() in self.admin_words:
+            mention.hint = self.admin_words[after.group(1).lower()]
+            if mention.hint != "PPL":
+                mention.end += after.end()
+            return
+        before = re.search(r"\b([A-Za-z-]+)[ \t]+of[ \t]+(?:the[ \t]+)?$", text[max(mention.start - 30, 0) : mention.start])
+        if before and before.group(1).lower() in self.admin_words:
+            mention.hint = self.admin_words[before.group(1).lower()]
+
+    def _mark_dateline(self, mentions: list[_Mention], text: str) -> None:
+        for match in DATELINE.finditer(text[:2000]):
+            for mention in mentions:
+                if match.start(1) <= mention.start < match.end():
+                    mention.dateline = True
+            break
+
+    # ---- resolution ----------------------------------------------------------------
+    def _score_base(self, mention: _Mention) -> None:
+        if mention.country is not None:
+            mention.candidates = [Candidate(country_place(mention.country), exact=True, entry=-1)]
+            mention.base = [10.0]
+            return
+        scores = self.scores
+        features = scores["feature"]
+        cities = {(c.place.country_iso2, c.place.admin1, c.place.admin2) for c in mention.candidates if c.place.level == "place"}
+        city_regions = {(country, admin1) for country, admin1, _ in cities}
+        base = []
+        for candidate in mention.candidates:
+            place = candidate.place
+            score = scores["exact_name"] * candidate.exact + features.get(place.feature_code, 0.0)
+            score += scores["population_per_log10"] * math.log10(place.population + 1)
+            if place.feature_code == "ADM1" and mention.hint != "ADM1" and (place.country_iso2, place.admin1) in city_regions:
+                score -= scores["twin_region_penalty"]
+            if place.feature_code == "ADM2" and mention.hint != "ADM2" and (place.country_iso2, place.admin1, place.admin2) in cities:
+                score -= scores["twin_region_penalty"]
+            if mention.hint and mention.hint == ("PPL" if place.level == "place" else place.feature_code):
+                score += scores["admin_hint"]
+            elif mention.hint == "ADM2" and place.level == "place":
+                score += scores["settlement_hint"]
+            base.append(score)
+        order = sorted(range(len(base)), key=base.__getitem__, reverse=True)[:MAX_CANDIDATES]
+        mention.candidates = [mention.candidates[i] for i in order]
+        mention.base = [base[i] for i in order]
+
+    def _link_containers(self, mentions: list[_Mention], text: str) -> None:
+        """Pairs like "Paris, Texas", "X, the capital of Y", "X district, Y", "Y's X"."""
+        places = [m for m in mentions if m.candidates and not m.is_demonym]
+        for inner, outer in zip(places, places[1:]):
+            gap = text[inner.end : outer.start]
+            if CONTAINER_GAP.match(gap):
+                inner.containers.append(outer)
+                outer.contained.append(inner)
+            elif POSSESSIVE_GAP.match(gap):
+                outer.containers.append(inner)
+                inner.contained.append(outer)
+
+    def _confident(self, mention: _Mention) -> bool:
+        if not mention.base:
+            return False
+        best = mention.best()
+        country = mention.candidates[best].place.country_iso2
+        rivals = [s for c, s in zip(mention.candidates, mention.base) if c.place.country_iso2 != country]
+        return not rivals or mention.base[best] - max(rivals) >= self.scores["confident_margin"]
+
+    def _focus(self, mentions: list[_Mention]) -> tuple[Counter, dict[int, Counter]]:
+        """Country weights over the doc, and each mention's own share (left out for itself)."""
+        weights = self.rules["focus_weights"]
+        focus: Counter = Counter()
+        own: dict[int, Counter] = {}
+        for mention in mentions:
+            if not self._confident(mention):
+                continue
+            place = mention.candidates[mention.best()].place
+            if mention.is_demonym:
+                weight = weights["demonym"]
+            elif place.level == "country":
+                weight = weights["country"]
+            else:
+                weight = weights["place"]
+            if mention.dateline:
+                weight *= weights["dateline"]
+            focus[place.country_iso2] += weight
+            own[id(mention)] = Counter({place.country_iso2: weight})
+        return focus, own
+
+    def _anchors(self, mentions: list[_Mention]) -> list[tuple[int, Place]]:
+        """First-pass best places that are points (towns, districts), one per distinct entry."""
+        anchors, seen = [], set()
+        for mention in mentions:
+            if mention.is_demonym or not mention.candidates:
+                continue
+            candidate = mention.candidates[mention.best()]
+            if candidate.place.level == "place" and candidate.entry not in seen and self._confident(mention):
+                seen.add(candidate.entry)
+                anchors.append((id(mention), candidate.place))
+        return anchors
+
+    def _proximity(self, place: Place, points: list[Place]) -> float:
+        if not points or place.level == "country":
+            return 0.0
+        nearest = min(haversine_km(place.latitude, place.longitude, p.latitude, p.longitude) for p in points)
+        if nearest <= 100:
+            return self.scores["near_other_place_100km"]
+        if nearest <= 400:
+            return self.scores["near_other_place_400km"]
+        return 0.0
+
+    def _to_place_mention(self, mention: _Mention, text: str) -> PlaceMention:
+        best = mention.best()
+        place = mention.candidates[best].place if best >= 0 else None
+        scores = mention.scores or mention.base
+        if scores:
+            top = scores[best]
+            total = sum(math.exp(s - top) for s in scores)
+            confidence = 1.0 / total
+        else:
+            confidence = 0.0
+        return PlaceMention(
+            start=mention.start,
+            end=mention.end,
+            text=text[mention.start : mention.end],
+            place=place,
+            score=round(confidence, 4),
+            source=mention.source,
+            is_demonym=mention.is_demonym,
+        )
+
+
+# "Paris, Texas", "Dawlat Abad district, Balkh", "Qala-e-Naw, the capital of Badghis province",
+# "Kabul, in Afghanistan": the second place contains the first.
+CONTAINER_GAP = re.compile(
+    r"^(?:[ \t]+(?:district|province|county|region|state|city|town|village|governorate|parish))?[ \t]*,[ \t]*"
+    r"(?:(?:the[ \t]+)?(?:(?:provincial|district|regional|state|province|county)[ \t]+)?(?:capital|seat)[ \t]+of[ \t]+|in[ \t]+)?"
+    r"(?:the[ \t]+)?$",
+    re.IGNORECASE,
+)
+# "Afghanistan's western Badghis region": the first place contains the second.
+POSSESSIVE_GAP = re.compile(r"^['’]s?[ \t]+(?:[a-z-]+[ \t]+)?$")
+
+
+def _top(scores: list[float], n: int) -> list[int]:
+    return sorted(range(len(scores)), key=scores.__getitem__, reverse=True)[:n]

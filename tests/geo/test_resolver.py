@@ -1,0 +1,122 @@
+"""Recognition and resolution on sentences written for these tests."""
+from __future__ import annotations
+
+import pickle
+
+import pytest
+
+
+def _resolved(mentions, text):
+    return [m for m in mentions if m.text == text]
+
+
+def _one(mentions, text):
+    found = _resolved(mentions, text)
+    assert found, f"{text!r} not recognised in {[m.text for m in mentions]}"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "iso2", "admin1"),
+    [
+        # a French story: the capital of France
+        ("Protesters marched through Paris on Saturday, and French police said the rally in Lyon was calm.", "Paris", "FR", "Ile-de-France"),
+        # an explicit container: the Texas town
+        ("Storm damage was reported in Paris, Texas, where two barns collapsed overnight.", "Paris", "US", "Texas"),
+        # the country Georgia in a Tbilisi story
+        ("Officials in Tbilisi said Georgia would reopen its border crossings next week.", "Georgia", "GE", ""),
+        # the US state in an Atlanta story
+        ("Police in Atlanta said troopers across Georgia closed several highways after the storm.", "Georgia", "US", "Georgia"),
+    ],
+)
+def test_ambiguous_names_follow_context(places_of, text, name, iso2, admin1):
+    _, mentions = places_of(text)
+    place = _one(mentions, name).place
+    assert (place.country_iso2, place.admin1) == (iso2, admin1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Battles erupted near the border after midnight.",
+        "Police said the convoy turned back.",
+        "Reading the report took the committee two hours.",
+        "Victoria was unhappy with the ruling in May.",
+        "Mobile phone networks were cut on Sunday.",
+    ],
+)
+def test_stoplisted_words_are_not_places(places_of, text):
+    _, mentions = places_of(text)
+    first_word = text.split()[0]
+    assert not [m for m in mentions if m.text in (first_word, "May", "Sunday")]
+
+
+@pytest.mark.parametrize("text", ["", "   ", "The committee met on Tuesday and agreed to postpone the vote.", "no capital letters here at all."])
+def test_no_places(places_of, text):
+    _, mentions = places_of(text)
+    assert mentions == []
+
+
+def test_mentions_sorted_with_offsets(places_of):
+    text = "Gunmen attacked a checkpoint near Kandahar, and the wounded were flown to Kabul."
+    _, mentions = places_of(text)
+    assert [m.text for m in mentions] == ["Kandahar", "Kabul"]
+    assert all(text[m.start : m.end] == m.text for m in mentions)
+    assert all(0 < m.score <= 1 and m.source for m in mentions)
+    assert [m.place.country_iso2 for m in mentions] == ["AF", "AF"]
+
+
+@pytest.mark.parametrize(("text", "word", "iso2"), [("Afghan forces pushed back.", "Afghan", "AF"), ("Kenyan troops arrived.", "Kenyan", "KE"), ("Two Somalis were detained.", "Somalis", "SO")])
+def test_demonyms_are_flagged(places_of, text, word, iso2):
+    _, mentions = places_of(text)
+    mention = _one(mentions, word)
+    assert mention.is_demonym and mention.source == "demonym"
+    assert (mention.place.country_iso2, mention.place.feature_code) == (iso2, "PCLI")
+
+
+def test_acronyms_and_pronoun(places_of):
+    _, mentions = places_of("The U.S. embassy told us the UK would help.")
+    assert [(m.text, m.place.country_iso2) for m in mentions] == [("U.S.", "US"), ("UK", "GB")]
+
+
+def test_province_word_selects_the_region(places_of):
+    _, mentions = places_of("Fighting spread across Herat province, and the city of Herat was quiet.")
+    region = _one(mentions, "Herat province").place
+    assert (region.feature_code, region.country_iso2) == ("ADM1", "AF")
+    city = [m for m in mentions if m.text == "Herat"][0].place
+    assert city.level == "place" and city.country_iso2 == "AF"
+
+
+def test_izafe_spellings_in_text(places_of):
+    _, mentions = places_of("Residents fled Kala-i-Naw after the attack, officials in Qala-e-Naw said.")
+    assert {m.place.geonameid for m in mentions} == {1129867}
+
+
+def test_district_and_container(places_of):
+    _, mentions = places_of("Militants overran Dawlat Abad district, Balkh, late on Monday.")
+    district = _one(mentions, "Dawlat Abad district").place
+    assert (district.country_iso2, district.admin1) == ("AF", "Balkh")
+    assert _one(mentions, "Balkh").place.feature_code == "ADM1"
+
+
+def test_dateline_sets_country_focus(places_of):
+    # "Hyderabad" is a large city in India and in Pakistan; the dateline decides
+    text = "KARACHI, Pakistan (AP) — Police in Hyderabad arrested four men on Friday."
+    _, mentions = places_of(text)
+    assert _one(mentions, "Hyderabad").place.country_iso2 == "PK"
+
+
+def test_place_names_tagged_as_persons(places_of):
+    # one-word towns the small model may call PERSON; a speaker's name stays a person
+    _, mentions = places_of("An Alexandria man was injured. Kabul said nothing.")
+    assert "Alexandria" in [m.text for m in mentions]
+
+
+def test_person_names_are_not_places(places_of):
+    _, mentions = places_of("Senator Wesley Clark met voters on Monday. Clark said the plan would work.")
+    assert "Clark" not in [m.text for m in mentions]
+
+
+def test_mentions_pickle(places_of):
+    _, mentions = places_of("Protesters gathered in Nairobi.")
+    assert pickle.loads(pickle.dumps(mentions)) == mentions
