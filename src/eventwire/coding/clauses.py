@@ -1,0 +1,201 @@
+"""Is a trigger a reported event, or background? Read from the trigger's clause.
+
+A trigger is *background* (not coded) when its clause is negated ("no attack was
+reported"), modal or future ("militants could attack", "talks will resume"), irrealis
+("plans to attack", "if the army retakes"), a duration ("after months of talks",
+"years of fighting"), generic history ("having lately conquered many districts") or
+unverified footage ("videos purported to show"). PLOVER 0.7b1 likewise keeps "future",
+"hypothetical" and "negation" out of event data.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from eventwire.coding.triggers import Trigger
+
+VERB_POS = ("VERB", "AUX")
+CLAUSE_CHAIN_DEPS = ("conj", "xcomp")
+TIME_UNITS = {"day": (1, 1), "days": (1, 1), "week": (7, 2), "weeks": (7, 2), "month": (30, 3), "months": (30, 3)}
+IRREALIS_NOUNS = frozenset({
+    "threat", "fear", "risk", "plan", "possibility", "warning", "prospect", "danger", "call", "demand",
+    "bid", "attempt", "plot", "ultimatum", "likelihood", "chance", "rumour", "rumor", "allegation",
+})
+
+
+def clause_verb(token: Token) -> Token:
+    """The verb whose clause holds the token (the token itself for a verb)."""
+    current = token
+    while current.pos_ not in VERB_POS and current.head.i != current.i:
+        current = current.head
+    return current
+
+
+def _has_negation(token: Token, rules: dict) -> bool:
+    negations = rules["negation_words"]
+    return any(child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no") for child in token.children) or any(
+        child.lower_ in negations and child.dep_ in ("neg", "det", "advmod", "preconj") for child in token.children
+    )
+
+
+def _has_modal(token: Token, rules: dict) -> bool:
+    return any(child.dep_ in ("aux", "auxpass") and child.lemma_.lower() in rules["modal_lemmas"] for child in token.children)
+
+
+def _is_infinitive(token: Token) -> bool:
+    return any(child.dep_ == "aux" and child.tag_ == "TO" for child in token.children)
+
+
+def _irrealis_mark(token: Token, rules: dict) -> bool:
+    return any(child.dep_ == "mark" and child.lower_ in rules["irrealis_marks"] for child in token.children)
+
+
+def _verb_chain(verb: Token) -> list[Token]:
+    """The verb and the verbs it inherits tense and modality from (conjuncts, xcomp heads)."""
+    chain = [verb]
+    current = verb
+    while current.dep_ in CLAUSE_CHAIN_DEPS and current.head.i != current.i:
+        current = current.head
+        chain.append(current)
+    return chain
+
+
+def background_reason(trigger: Trigger, rules: dict) -> str | None:
+    """Why the trigger is background, or None when it reports an event."""
+    token = trigger.token
+    if _has_negation(token, rules):
+        return "negated"
+    if token.pos_ not in VERB_POS:
+        reason = _noun_background(token, rules)
+        if reason:
+            return reason
+    verb = clause_verb(token)
+    chain = _verb_chain(verb)
+    for index, current in enumerate(chain):
+        if _has_negation(current, rules):
+            return "negated"
+        if _has_modal(current, rules):
+            return "modal or future"
+        if _irrealis_mark(current, rules):
+            return "conditional"
+        if _is_infinitive(current) and current.head.lemma_.lower() not in rules["implicative_heads"]:
+            return "irrealis infinitive"
+        if index > 0 and current.lemma_.lower() in rules["irrealis_heads"] and chain[index - 1].dep_ == "xcomp":
+            return "irrealis complement"
+    if verb.pos_ in VERB_POS and verb.dep_ == "advcl" and _irrealis_mark(verb, rules):
+        return "conditional"
+    if _is_allegation(token, rules):
+        return "allegation"
+    if _is_generic_history(verb, rules):
+        return "generic history"
+    if _is_aggregate(verb):
+        return "aggregate since"
+    if _is_habitual(token, verb, rules):
+        return "habitual"
+    if _is_unverified(verb, rules):
+        return "unverified"
+    if verb.lemma_.lower() in rules["irrealis_heads"] and token.i != verb.i and token.dep_ in ("dobj", "pobj", "nsubjpass"):
+        return "irrealis head"
+    return None
+
+
+def _noun_background(token: Token, rules: dict) -> str | None:
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ in ("of", "for", "against"):
+        governor = head.head
+        lemma = governor.lemma_.lower()
+        if lemma in rules["duration_nouns"] or governor.ent_type_ == "DATE":
+            return "duration"
+        if lemma in IRREALIS_NOUNS:
+            return "irrealis noun"
+    if token.dep_ in ("pobj",) and head.lower_ in ("since", "until") and token.lemma_.lower() != "attack":
+        return "time reference"
+    return None
+
+
+def _is_allegation(token: Token, rules: dict) -> bool:
+    """"accused the rebels of shelling the city": the act is the content of an accusation."""
+    current = token
+    for _ in range(5):
+        if current.dep_ in ("pcomp", "pobj") and current.head.lower_ in ("of", "for", "over"):
+            governor = current.head.head
+            if governor.lemma_.lower() in rules["allegation_heads"]:
+                return True
+            if governor.head.lemma_.lower() in rules["allegation_heads"] and governor.dep_ in ("dobj", "nsubjpass"):
+                return True
+        if current.head.i == current.i:
+            return False
+        current = current.head
+    return False
+
+
+def _is_generic_history(verb: Token, rules: dict) -> bool:
+    """Perfect participles ("having conquered") and perfects with a quantified plural object."""
+    auxes = [child for child in verb.children if child.dep_ == "aux"]
+    if any(child.lower_ == "having" for child in auxes):
+        return True
+    if not any(child.lemma_ == "have" for child in auxes):
+        return False
+    for child in verb.children:
+        if child.dep_ == "dobj" and child.tag_ in ("NNS", "NNPS"):
+            quantifiers = {grand.lower_ for grand in child.children if grand.dep_ in ("amod", "det", "nummod", "quantmod")}
+            if quantifiers & rules["history_quantifiers"]:
+                return True
+    return False
+
+
+def _is_habitual(token: Token, verb: Token, rules: dict) -> bool:
+    """"Militant groups mount attacks", "have been carrying out near-daily attacks": plural event
+    nouns in the present tense or with a frequency word describe a pattern, not an event."""
+    if token.pos_ in VERB_POS or token.tag_ not in ("NNS", "NNPS"):
+        return False
+    if any(child.lower_ in rules["frequency_words"] for child in token.children if child.dep_ in ("amod", "advmod", "compound")):
+        return True
+    return verb.i != token.i and verb.tag_ in ("VBZ", "VBP") and not any(child.dep_ == "aux" for child in verb.children)
+
+
+def _is_aggregate(verb: Token) -> bool:
+    """"More than 100 people have been killed since the war began": a running total, not an event."""
+    perfect = any(child.dep_ == "aux" and child.lemma_ == "have" and child.lower_ != "having" for child in verb.children)
+    if not perfect:
+        return False
+    return any(
+        child.lower_ == "since" or (child.dep_ == "advcl" and any(grand.lower_ == "since" for grand in child.children))
+        for child in verb.children
+    )
+
+
+def _is_unverified(verb: Token, rules: dict) -> bool:
+    return any(ancestor.lemma_.lower() in rules["unverified_cues"] for ancestor in [verb, *verb.ancestors])
+
+
+def earlier_offset(token: Token, rules: dict) -> tuple[int, int] | None:
+    """For a trigger inside "(comes) two days after <event>": (days before the main clause's
+    date, time precision). (-1, 3) when the gap is vague ("days after"); None when the trigger
+    is not in such a clause."""
+    current = token
+    for _ in range(12):
+        if current.pos_ in VERB_POS:
+            marks = [child for child in current.children if child.dep_ in ("mark", "prep") and child.lower_ == "after"]
+            # the parser hangs "a day" on the clause, on "after" or on the verb the clause modifies
+            holders = [current, *marks] + ([current.head] if marks and current.dep_ == "advcl" else [])
+            units = [
+                child for holder in holders for child in holder.children
+                if child.dep_ == "npadvmod" and child.lower_ in TIME_UNITS
+            ]
+            if marks and units:
+                return _gap(units[0], rules)
+        if current.head.i == current.i:
+            return None
+        current = current.head
+    return None
+
+
+def _gap(unit: Token, rules: dict) -> tuple[int, int]:
+    days, precision = TIME_UNITS[unit.lower_]
+    numbers = rules["number_words"]
+    for child in unit.children:
+        if child.dep_ in ("nummod", "det") and (child.lower_ in numbers or child.like_num):
+            count = numbers.get(child.lower_) or (int(child.text) if child.text.isdigit() else None)
+            if count is not None:
+                return count * days, precision
+    return -1, 3

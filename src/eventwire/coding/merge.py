@@ -1,0 +1,279 @@
+"""One event per actor pair, place and day: merging the mentions of one article, and stable ids.
+
+Two material mentions merge when they share the date, their places are compatible (the same,
+or one contains the other: the most specific is kept), their actors are compatible (equal, or
+one side missing, in either order) and their types may describe one event (violence with
+violence, demonstrations with demonstrations and the arrests or looting during them). The
+merged event keeps the higher-precedence type (``Taxonomy.stronger``): an air strike during a
+ground battle is one Battles event, a peaceful protest that turns violent is a Riots event, an
+abduction then killing is an Attack. Verbal (PLOVER-only) mentions merge by PLOVER category,
+date and compatible place. Counts: ``eventwire.coding.counts.resolve_count`` over every
+figure stated for the merged event; evidence: the union, in text order.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field, replace
+
+from eventwire.coding.counts import CountClaim, resolve_count
+from eventwire.coding.taxonomy import Taxonomy, load_taxonomy
+from eventwire.types import Event, Evidence
+
+LEVEL_RANK = {"place": 0, "admin1": 1, "country": 2}
+COUNT_FIELDS = ("fatalities", "injured", "arrested")
+ID_PREFIX = "ev"
+REGION_PRECISION = 3
+CIVILIANS = 7
+ID_HEX_DIGITS = 12
+
+
+# -- places -----------------------------------------------------------------------------------
+def place_level(event: Event) -> str:
+    """"country", "admin1" or "place"; a town named like its region (Aleppo) is a place when
+    its geo precision says so."""
+    if event.location is None:
+        return "country"
+    region_precision = event.geo_precision in (None, REGION_PRECISION)
+    if event.country and event.location.casefold() == event.country.casefold() and region_precision:
+        return "country"
+    if event.admin1 and event.location.casefold() == event.admin1.casefold() and region_precision:
+        return "admin1"
+    return "place"
+
+
+def same_place(a: Event, b: Event) -> bool:
+    if a.geonameid is not None and a.geonameid == b.geonameid:
+        return True
+    return (a.location or "").casefold() == (b.location or "").casefold() and (a.iso3 or "") == (b.iso3 or "")
+
+
+def contains(outer: Event, inner: Event) -> bool:
+    """Whether outer's place contains inner's (country > admin1 > place), by the Event columns."""
+    if outer.iso3 != inner.iso3 or outer.iso3 is None:
+        return False
+    level = place_level(outer)
+    if level == "country":
+        return True
+    if level == "admin1":
+        return place_level(inner) == "place" and (inner.admin1 or "").casefold() == (outer.admin1 or "").casefold()
+    return False
+
+
+def places_compatible(a: Event, b: Event) -> bool:
+    if a.location is None or b.location is None:
+        return True
+    return same_place(a, b) or contains(a, b) or contains(b, a)
+
+
+def _specificity(event: Event) -> tuple:
+    return (event.location is None, LEVEL_RANK[place_level(event)], event.geo_precision or 9)
+
+
+# -- actors -----------------------------------------------------------------------------------
+def _side_ok(x: str | None, y: str | None) -> bool:
+    return x is None or y is None or x == y
+
+
+def actor_alignment(a: Event, b: Event) -> str | None:
+    """"direct" or "swapped" when b's actors fit a's (equal or missing), else None."""
+    if _side_ok(a.actor1, b.actor1) and _side_ok(a.actor2, b.actor2):
+        return "direct"
+    if CIVILIANS in (a.inter2, b.inter2):
+        return None  # civilians are always the second side
+    if _side_ok(a.actor1, b.actor2) and _side_ok(a.actor2, b.actor1):
+        return "swapped"
+    return None
+
+
+def _exact_matches(a: Event, b: Event) -> int:
+    names_a = {a.actor1, a.actor2} - {None}
+    names_b = {b.actor1, b.actor2} - {None}
+    return len(names_a & names_b)
+
+
+# -- merging ----------------------------------------------------------------------------------
+@dataclass
+class _Item:
+    event: Event
+    claims: list[CountClaim]
+    weak: bool = False  # joins an event, never makes one alone
+    generic: bool = False  # its type is a default guess: a specific member's type wins
+    distinct: bool = False  # "also", "another": never joins an earlier event
+
+
+@dataclass
+class _Cluster:
+    items: list[_Item] = field(default_factory=list)
+    event: Event | None = None
+
+    @property
+    def specific(self) -> bool:
+        return any(not item.generic for item in self.items)
+
+
+def _compatible(cluster: _Cluster, item: _Item, taxonomy: Taxonomy) -> bool:
+    a, b = cluster.event, item.event
+    if item.distinct or a.event_date != b.event_date or not places_compatible(a, b):
+        return False
+    if a.event_type is None or b.event_type is None:
+        return a.event_type is None and b.event_type is None and a.plover_category == b.plover_category
+    if cluster.specific and not item.generic and not taxonomy.mergeable_types(a.sub_event_type, b.sub_event_type):
+        return False
+    return actor_alignment(a, b) is not None
+
+
+def _first_start(event: Event) -> int:
+    return min((evidence.start for evidence in event.evidence), default=0)
+
+
+def _combine(members: list[Event], claims: list[CountClaim]) -> Event:
+    """One event from compatible mentions; the first lends type, trigger and actors first."""
+    base = members[0]
+    actor1, inter1, actor2, inter2 = base.actor1, base.inter1, base.actor2, base.inter2
+    for other in members[1:]:
+        other_sides = [(other.actor1, other.inter1), (other.actor2, other.inter2)]
+        probe = replace(base, actor1=actor1, actor2=actor2)
+        if actor_alignment(probe, other) == "swapped":
+            other_sides.reverse()
+        if actor1 is None and other_sides[0][0] is not None and other_sides[0][0] != actor2:
+            actor1, inter1 = other_sides[0]
+        if actor2 is None and other_sides[1][0] is not None and other_sides[1][0] != actor1:
+            actor2, inter2 = other_sides[1]
+    where = min(members, key=_specificity)
+    evidence: dict[tuple[int, int], Evidence] = {}
+    for member in sorted(members, key=_first_start):
+        for item in member.evidence:
+            evidence.setdefault((item.start, item.end), item)
+    counts = {name: resolve_count(claims, name) for name in COUNT_FIELDS}
+    merged = replace(
+        base,
+        time_precision=min(member.time_precision for member in members),
+        actor1=actor1, inter1=inter1, actor2=actor2, inter2=inter2,
+        country=where.country, iso3=where.iso3, admin1=where.admin1, admin2=where.admin2,
+        location=where.location, latitude=where.latitude, longitude=where.longitude,
+        geo_precision=where.geo_precision, geonameid=where.geonameid,
+        evidence=sorted(evidence.values(), key=lambda item: (item.start, item.role != "trigger")),
+        sources=sorted({source for member in members for source in member.sources}),
+        **counts,
+    )
+    if merged.event_type is None and merged.plover_mode is None:
+        merged = replace(merged, plover_mode=next((m.plover_mode for m in members if m.plover_mode), None))
+    if merged.event_type is not None:
+        merged = replace(merged, civilian_targeting="Civilian targeting" if merged.inter2 == 7 else None)
+    return merged
+
+
+def _strength_key(event: Event, taxonomy: Taxonomy) -> tuple:
+    if event.sub_event_type is None:
+        return (len(taxonomy.event_types), 0)
+    return (taxonomy.type_rank(event.event_type), taxonomy.sub_rank(event.sub_event_type))
+
+
+def _cluster_event(cluster: _Cluster, taxonomy: Taxonomy) -> Event:
+    """The merged event of a cluster: the strongest type among its specific members (all
+    members when none is specific); a non-weak member with the most actors leads."""
+    deciding = [item for item in cluster.items if not item.generic] or cluster.items
+    strongest = deciding[0].event.sub_event_type
+    for item in deciding[1:]:
+        if strongest is not None and item.event.sub_event_type is not None:
+            strongest = taxonomy.stronger(strongest, item.event.sub_event_type)
+    ranked = sorted(
+        cluster.items,
+        key=lambda item: (
+            item.event.sub_event_type != strongest,
+            item.weak,
+            -sum(actor is not None for actor in (item.event.actor1, item.event.actor2)),
+            item.generic,
+            _strength_key(item.event, taxonomy),
+            _first_start(item.event),
+        ),
+    )
+    merged = _combine([item.event for item in ranked], [claim for item in cluster.items for claim in item.claims])
+    if strongest is not None and merged.sub_event_type != strongest:
+        plover, mode = taxonomy.plover_for(strongest)
+        event_type = taxonomy.sub_to_type[strongest]
+        merged = replace(
+            merged, event_type=event_type, sub_event_type=strongest, plover_category=plover, plover_mode=mode,
+            disorder_type=taxonomy.disorder_type(event_type, strongest),
+        )
+    return merged
+
+
+def merge_events(
+    events: list[Event],
+    *,
+    claims: list[list[CountClaim]] | None = None,
+    weak: list[bool] | None = None,
+    generic: list[bool] | None = None,
+    distinct: list[bool] | None = None,
+    taxonomy: Taxonomy | None = None,
+) -> list[Event]:
+    """Merge the event mentions of one article (see the module docstring).
+
+    Optional per-event lists: ``claims[i]``, the count claims of ``events[i]`` (default: its own
+    counts, unattributed); ``weak[i]``, it joins an event but is dropped when alone (a headline,
+    a meeting whose only named side is a person); ``generic[i]``, its type is the default of a
+    vague trigger ("the attack") and gives way to a specific member's type, even across type
+    groups; ``distinct[i]``, it never joins an earlier event ("a car bomb also exploded").
+    """
+    taxonomy = taxonomy or load_taxonomy()
+    count = len(events)
+    items = [
+        _Item(
+            event,
+            claims[index] if claims is not None else _own_claims(event),
+            weak[index] if weak is not None else False,
+            generic[index] if generic is not None else False,
+            distinct[index] if distinct is not None else False,
+        )
+        for index, event in enumerate(events)
+    ]
+    order = sorted(range(count), key=lambda index: (_first_start(events[index]), index))
+    clusters: list[_Cluster] = []
+    for index in order:
+        item = items[index]
+        best, best_score = None, None
+        for cluster in clusters:
+            if not _compatible(cluster, item, taxonomy):
+                continue
+            score = (_exact_matches(cluster.event, item.event), same_place(cluster.event, item.event))
+            if best_score is None or score > best_score:
+                best, best_score = cluster, score
+        if best is None:
+            best = _Cluster()
+            clusters.append(best)
+        best.items.append(item)
+        best.event = _cluster_event(best, taxonomy)
+    kept = [cluster.event for cluster in clusters if not all(item.weak for item in cluster.items)]
+    return sorted(kept, key=_first_start)
+
+
+def _own_claims(event: Event) -> list[CountClaim]:
+    return [
+        CountClaim(name, getattr(event, name), "", 0, 0)
+        for name in COUNT_FIELDS
+        if getattr(event, name) is not None
+    ]
+
+
+# -- ids --------------------------------------------------------------------------------------
+def event_key(event: Event) -> str:
+    kind = event.event_type or event.plover_category or ""
+    date = event.event_date.isoformat() if event.event_date else ""
+    return "|".join([event.article_id, date, kind, event.location or "", event.actor1 or "", event.actor2 or ""])
+
+
+def assign_event_ids(events: list[Event]) -> list[Event]:
+    """Set ``event_id`` to "ev" + 12 hex digits of sha256(article|date|type|location|actor1|actor2|ordinal).
+
+    The ordinal counts earlier events with the same key, so ids are stable across reprocessing.
+    Events are updated in place and returned.
+    """
+    seen: dict[str, int] = {}
+    for event in events:
+        key = event_key(event)
+        ordinal = seen.get(key, 0)
+        seen[key] = ordinal + 1
+        digest = hashlib.sha256(f"{key}|{ordinal}".encode("utf-8")).hexdigest()
+        event.event_id = ID_PREFIX + digest[:ID_HEX_DIGITS]
+    return events

@@ -1,0 +1,247 @@
+"""The trigger lexicon (``coding/data/triggers.jsonl``) and the matcher built from it.
+
+A *trigger* is the word (or phrase) that names an event: "attacked", "air strike",
+"blew himself up", "held talks". Each lexicon entry names a trigger ``class`` that
+``eventwire.coding.rules`` turns into an ACLED sub-event type and/or a PLOVER category.
+The matcher is built once per vocabulary; finding triggers is one ``Matcher`` call per doc.
+"""
+from __future__ import annotations
+
+import functools
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, Token
+from spacy.vocab import Vocab
+
+from eventwire.errors import Errors, ModelError
+
+DATA_DIR = Path(__file__).parent / "data"
+TRIGGERS_PATH = DATA_DIR / "triggers.jsonl"
+RULES_PATH = DATA_DIR / "rules.json"
+TRIGGER_CLASSES = frozenset({
+    "clash", "attack", "kill", "territory_take", "territory_retake", "air", "shelling", "suicide",
+    "explosive", "grenade", "chemical", "abduct", "sexual", "protest", "riot", "loot", "mob",
+    "intervention", "arrest", "disrupt", "base", "verbal",
+})
+# POS a noun entry also accepts: the small model tags some plural nouns ("Airstrikes") PROPN.
+NOUN_POS = ("NOUN", "PROPN")
+
+
+@dataclass(frozen=True)
+class TriggerEntry:
+    id: str
+    cls: str
+    head: int = 0
+    plover: str | None = None
+    mode: str | None = None
+    symmetric: bool = False
+    lethal: bool = False
+    instrument: str | None = None
+    allow_modifier: bool = False
+    requires_object: frozenset = frozenset()
+    requires_subject: frozenset = frozenset()
+    requires_prep: frozenset = frozenset()
+    requires_head: frozenset = frozenset()
+    excludes_object: frozenset = frozenset()
+    excludes_next: frozenset = frozenset()
+
+    @property
+    def is_verbal(self) -> bool:
+        return self.cls == "verbal"
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One trigger found in a doc: the matched span, its head token and its entry."""
+
+    span: Span
+    token: Token
+    entry: TriggerEntry
+
+    @property
+    def sent(self) -> Span:
+        return self.token.sent
+
+    @property
+    def span_indices(self) -> range:
+        return range(self.span.start, self.span.end)
+
+
+@dataclass
+class TriggerLexicon:
+    entries: dict[str, TriggerEntry]
+    patterns: dict[str, list[list[dict]]] = field(default_factory=dict)
+
+    def build_matcher(self, vocab: Vocab) -> Matcher:
+        matcher = Matcher(vocab)
+        for entry_id, patterns in self.patterns.items():
+            matcher.add(entry_id, patterns)
+        return matcher
+
+
+def _single_token_patterns(words: list[str], pos: list[str]) -> list[list[dict]]:
+    tags = sorted(set(pos) | (set(NOUN_POS) if "NOUN" in pos else set()))
+    lowered = sorted({word.lower() for word in words})
+    return [
+        [{"LOWER": {"IN": lowered}, "POS": {"IN": tags}}],
+        [{"LEMMA": {"IN": lowered}, "POS": {"IN": tags}}],
+    ]
+
+
+def _lemma_variants(pattern: list[dict]) -> list[list[dict]]:
+    """The pattern, plus variants matching each LEMMA token by its lower-case form instead
+    (the small model lemmatizes capitalised headline words as proper nouns: "Attack")."""
+    variants = [[]]
+    for token in pattern:
+        if "LEMMA" not in token:
+            variants = [variant + [token] for variant in variants]
+            continue
+        value = token["LEMMA"]
+        lowered = {"IN": [item.lower() for item in value["IN"]]} if isinstance(value, dict) else value.lower()
+        by_lower = {key: item for key, item in token.items() if key != "LEMMA"} | {"LOWER": lowered}
+        variants = [variant + [choice] for variant in variants for choice in (token, by_lower)]
+    return variants
+
+
+def _entry_from_record(record: dict, path: Path, line: int) -> tuple[TriggerEntry, list[list[dict]]]:
+    for key in ("id", "class"):
+        if key not in record:
+            raise ModelError(Errors.E252.format(path=path, line=line, reason=f"no {key!r}"))
+    if record["class"] not in TRIGGER_CLASSES:
+        raise ModelError(Errors.E252.format(path=path, line=line, reason=f"unknown class {record['class']!r}"))
+    if "pattern" in record:
+        patterns = _lemma_variants(record["pattern"])
+    elif "words" in record:
+        patterns = _single_token_patterns(record["words"], record.get("pos", ["VERB", "NOUN"]))
+    else:
+        raise ModelError(Errors.E252.format(path=path, line=line, reason="neither 'words' nor 'pattern'"))
+    entry = TriggerEntry(
+        id=record["id"],
+        cls=record["class"],
+        head=int(record.get("head", 0)),
+        plover=record.get("plover"),
+        mode=record.get("mode"),
+        symmetric=bool(record.get("symmetric", False)),
+        lethal=bool(record.get("lethal", False)),
+        instrument=record.get("instrument"),
+        allow_modifier=bool(record.get("allow_modifier", False)),
+        requires_object=frozenset(record.get("requires_object", ())),
+        requires_subject=frozenset(record.get("requires_subject", ())),
+        requires_prep=frozenset(record.get("requires_prep", ())),
+        requires_head=frozenset(record.get("requires_head", ())),
+        excludes_object=frozenset(record.get("excludes_object", ())),
+        excludes_next=frozenset(record.get("excludes_next", ())),
+    )
+    return entry, patterns
+
+
+@functools.lru_cache(maxsize=4)
+def load_trigger_lexicon(path: Path = TRIGGERS_PATH) -> TriggerLexicon:
+    """The trigger lexicon, read once per process."""
+    path = Path(path)
+    if not path.is_file():
+        raise ModelError(Errors.E250.format(path=path, reason="file not found"))
+    lexicon = TriggerLexicon(entries={})
+    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        entry, patterns = _entry_from_record(json.loads(line), path, number)
+        if entry.id in lexicon.entries:
+            raise ModelError(Errors.E252.format(path=path, line=number, reason=f"duplicate id {entry.id!r}"))
+        lexicon.entries[entry.id] = entry
+        lexicon.patterns[entry.id] = patterns
+    return lexicon
+
+
+@functools.lru_cache(maxsize=4)
+def load_rules(path: Path = RULES_PATH) -> dict:
+    """The word lists of ``rules.json`` as frozensets (dicts stay dicts), read once per process."""
+    path = Path(path)
+    if not path.is_file():
+        raise ModelError(Errors.E250.format(path=path, reason="file not found"))
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return {
+        key: (frozenset(value) if isinstance(value, list) else value)
+        for key, value in data.items()
+        if not key.startswith("_")
+    }
+
+
+def _children_lemmas(token: Token, deps: tuple[str, ...]) -> set[str]:
+    return {child.lemma_.lower() for child in token.children if child.dep_ in deps} | {
+        child.lower_ for child in token.children if child.dep_ in deps
+    }
+
+
+def _objects(token: Token) -> set[str]:
+    """Lemmas of the token's objects, looking through conjuncts and "of" ("dozens of arrests")."""
+    found = set()
+    for child in token.children:
+        if child.dep_ in ("dobj", "attr", "oprd", "nsubjpass") or (child.dep_ == "prep" and token.pos_ == "VERB"):
+            heads = [child] if child.dep_ != "prep" else [c for c in child.children if c.dep_ == "pobj"]
+            for head in heads:
+                for word in [head, *head.conjuncts]:
+                    found.update((word.lemma_.lower(), word.lower_))
+                    found.update(c.lemma_.lower() for c in word.children if c.dep_ == "compound")
+                    for prep in (c for c in word.children if c.dep_ == "prep" and c.lower_ == "of"):
+                        found.update(p.lemma_.lower() for p in prep.children if p.dep_ == "pobj")
+    return found
+
+
+def _accepts(entry: TriggerEntry, token: Token, span: Span) -> bool:
+    if entry.requires_object and not (_objects(token) & entry.requires_object):
+        return False
+    if entry.excludes_object and (_objects(token) & entry.excludes_object):
+        return False
+    if entry.excludes_object and token.dep_ in ("acl", "relcl") and token.head.lemma_.lower() in entry.excludes_object:
+        return False  # "Tear gas, rubber bullets fired at protesters"
+    if entry.excludes_next and span.end < len(span.doc) and span.doc[span.end].lower_ in entry.excludes_next:
+        return False  # "riot police"
+    if entry.requires_subject and not (_children_lemmas(token, ("nsubj", "nsubjpass")) & entry.requires_subject):
+        return False
+    if entry.requires_prep and not ({c.lower_ for c in token.children if c.dep_ in ("prep", "agent")} & entry.requires_prep):
+        return False
+    if entry.requires_head and token.head.lemma_.lower() not in entry.requires_head:
+        return False
+    if token.ent_type_ in ("DATE", "TIME", "PERSON") and entry.cls in ("protest",):
+        return False  # "March" the month, "Rally" a name
+    is_single = len(span) == 1
+    if is_single and token.pos_ in NOUN_POS and token.dep_ in ("compound", "amod") and not entry.allow_modifier:
+        return False  # "army camp", "attack helicopter": a modifier, not an event
+    return True
+
+
+def find_triggers(doc: Doc, matcher: Matcher, lexicon: TriggerLexicon) -> list[Trigger]:
+    """Every accepted trigger, one per head token (the longest match wins), in text order."""
+    best: dict[int, tuple[int, Trigger]] = {}
+    for match_id, start, end in matcher(doc):
+        entry = lexicon.entries[doc.vocab.strings[match_id]]
+        span = doc[start:end]
+        token = span[entry.head] if -len(span) <= entry.head < len(span) else span.root
+        if not _accepts(entry, token, span):
+            continue
+        length = end - start
+        if token.i in best and best[token.i][0] >= length:
+            continue
+        best[token.i] = (length, Trigger(span=span, token=token, entry=entry))
+    triggers = sorted((item[1] for item in best.values()), key=lambda trigger: trigger.token.i)
+    return _drop_covered(triggers)
+
+
+def _drop_covered(triggers: list[Trigger]) -> list[Trigger]:
+    """Drop a trigger whose head lies inside a longer trigger ("roadside bomb" keeps one)."""
+    kept = []
+    for trigger in triggers:
+        covered = any(
+            other is not trigger
+            and len(other.span) > 1
+            and other.span.start <= trigger.token.i < other.span.end
+            for other in triggers
+        )
+        if not covered:
+            kept.append(trigger)
+    return kept
