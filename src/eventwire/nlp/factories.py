@@ -14,6 +14,13 @@ from __future__ import annotations
 from spacy.language import Language
 
 
+@Language.factory("eventwire_paragraphs_v1")
+def make_paragraphs(nlp: Language, name: str):
+    from eventwire.nlp.paragraphs import ParagraphSentencizer
+
+    return ParagraphSentencizer(nlp, name)
+
+
 @Language.factory("eventwire_places_v1", default_config={"gazetteer_path": None})
 def make_places(nlp: Language, name: str, gazetteer_path: str | None):
     from eventwire.nlp.places import PlaceRecognizer

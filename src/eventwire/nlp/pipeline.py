@@ -39,6 +39,7 @@ def build_pipeline(*, model: str | None = None, gazetteer_path: str | None = Non
 
     register_extensions()
     nlp = load_spacy_model(model)
+    nlp.add_pipe("eventwire_paragraphs_v1", name="ew_paragraphs", before="parser")
     for factory, pipe_name in COMPONENTS:
         config = {"gazetteer_path": gazetteer_path} if factory == "eventwire_places_v1" else {}
         nlp.add_pipe(factory, name=pipe_name, config=config)

@@ -1,0 +1,51 @@
+"""Line breaks and datelines are sentence boundaries.
+
+News text arrives with headlines, datelines, captions and page furniture on lines of
+their own ("Full Screen", "Photo: AFP file"), and with datelines in front of the lead
+("KABUL, Afghanistan (AP) — The Taliban ..."). spaCy's parser would join them to the
+next sentence, which mixes a caption into evidence and spoils the lead's parse (the
+dateline becomes the subject). This component runs before the parser and marks the first
+token after a line break, and after a dateline, as a sentence start; the parser keeps
+preset boundaries and decides the rest.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+# "KABUL, Afghanistan (AP) — ", "BAMAKO: ", "SANTIAGO, Chile – ": an upper-case place, an
+# optional ", Country" and "(Agency)", then a dash or colon (wire-service dateline style).
+DATELINE_RE = re.compile(
+    r"[A-Z][A-Z.'’ -]{2,40}(?:,\s+[A-Z][\w.' -]{1,40})?(?:\s+\([\w .]{1,30}\))?\s*(?:[—–]|--|-\s|:\s)\s*"
+)
+
+
+class ParagraphSentencizer:
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+
+    def initialize(self, get_examples=None, *, nlp: Language | None = None, data_path=None) -> None:
+        """Nothing to load: the rules have no data."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        line_starts = []
+        after_break = True
+        for token in doc:
+            if token.is_space:
+                after_break = after_break or "\n" in token.text
+                continue
+            if after_break:
+                line_starts.append(token)
+                if token.i > 0:
+                    token.is_sent_start = True
+            after_break = "\n" in token.whitespace_
+        for token in line_starts:
+            match = DATELINE_RE.match(doc.text, token.idx)
+            if match is None or "\n" in match.group():
+                continue
+            after = doc.char_span(match.end(), match.end(), alignment_mode="expand")
+            if after is not None and after.start < len(doc) and after.start > token.i:
+                doc[after.start].is_sent_start = True
+        return doc
