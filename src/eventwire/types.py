@@ -165,7 +165,7 @@ class Event:
     @property
     def interaction(self) -> int | None:
         """ACLED interaction code: the two inter codes, lower first (10 x a + b)."""
-        if self.inter1 is None:
+        codes = sorted(code for code in (self.inter1, self.inter2) if code)
+        if not codes:  # no actor with an ACLED type (none, or only named persons: inter 0)
             return None
-        codes = sorted(c for c in (self.inter1, self.inter2) if c)
         return codes[0] * 10 + (codes[1] if len(codes) > 1 else 0)

@@ -146,6 +146,7 @@ class DocContext:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
+        self.text = doc.text  # Doc.text is rebuilt on every access: read it once
         self.sents = list(doc.sents)
         self.sent_index = {sent.start: index for index, sent in enumerate(self.sents)}
         self.paragraph = self._paragraphs()
@@ -169,7 +170,7 @@ class DocContext:
 
     def _paragraphs(self) -> list[int]:
         """Paragraph number of each sentence: a line break between two sentences starts one."""
-        text = self.doc.text
+        text = self.text
         paragraph, result, previous_end = 0, [], None
         for sent in self.sents:
             if previous_end is not None and "\n" in text[previous_end:sent.start_char]:
@@ -181,7 +182,7 @@ class DocContext:
 
     def _is_dateline(self, mention: PlaceMention) -> bool:
         """"NAIROBI, Kenya (AP) —", "BAMAKO:": where the report was filed, not an event place."""
-        text = self.doc.text
+        text = self.text
         line_start = text.rfind("\n", 0, mention.start) + 1
         before = text[line_start:mention.start]
         if before.strip(" \t\"'“‘(") and not DATELINE_PREFIX_RE.fullmatch(before):
@@ -210,7 +211,7 @@ class DocContext:
             return False
         first = [sent for sent, paragraph in zip(self.sents, self.paragraph) if paragraph == 0]
         start, end = sentence_bounds(first[0])[0], sentence_bounds(first[-1])[1]
-        text = self.doc.text[start:end]
+        text = self.text[start:end]
         return not text.rstrip().endswith(SENTENCE_ENDS)
 
     def _same_day_report(self) -> bool:

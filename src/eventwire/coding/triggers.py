@@ -73,22 +73,44 @@ class Trigger:
 @dataclass
 class TriggerLexicon:
     entries: dict[str, TriggerEntry]
-    patterns: dict[str, list[list[dict]]] = field(default_factory=dict)
+    patterns: dict[str, list[list[dict]]] = field(default_factory=dict)  # multi-token entries
+    # single-token entries: lower-case word -> [(entry id, accepted coarse POS tags)]
+    words: dict[str, list[tuple[str, frozenset]]] = field(default_factory=dict)
 
-    def build_matcher(self, vocab: Vocab) -> Matcher:
+    def build_matcher(self, vocab: Vocab) -> TriggerMatcher:
         matcher = Matcher(vocab)
         for entry_id, patterns in self.patterns.items():
             matcher.add(entry_id, patterns)
-        return matcher
+        return TriggerMatcher(matcher, self.words)
 
 
-def _single_token_patterns(words: list[str], pos: list[str]) -> list[list[dict]]:
-    tags = sorted(set(pos) | (set(NOUN_POS) if "NOUN" in pos else set()))
-    lowered = sorted({word.lower() for word in words})
-    return [
-        [{"LOWER": {"IN": lowered}, "POS": {"IN": tags}}],
-        [{"LEMMA": {"IN": lowered}, "POS": {"IN": tags}}],
-    ]
+class TriggerMatcher:
+    """Finds trigger matches: single words by a dict lookup on each token's lower-case form and
+    lemma (one pass over the doc), multi-token patterns with spaCy's Matcher. A Matcher holding
+    every single-word list as ``IN`` predicates costs more than the parser on long documents."""
+
+    def __init__(self, matcher: Matcher, words: dict[str, list[tuple[str, frozenset]]]) -> None:
+        self.matcher = matcher
+        self.words = words
+
+    def __call__(self, doc: Doc) -> list[tuple[str, int, int]]:
+        """(entry id, start, end) for every match, in no particular order."""
+        strings = doc.vocab.strings
+        found = [(strings[match_id], start, end) for match_id, start, end in self.matcher(doc)]
+        words = self.words
+        for token in doc:
+            lower, lemma = token.lower_, token.lemma_.lower()
+            candidates = words.get(lower, [])
+            if lemma != lower:
+                candidates = candidates + words.get(lemma, [])
+            for entry_id, tags in candidates:
+                if token.pos_ in tags:
+                    found.append((entry_id, token.i, token.i + 1))
+        return found
+
+
+def _single_token_tags(pos: list[str]) -> frozenset:
+    return frozenset(pos) | (frozenset(NOUN_POS) if "NOUN" in pos else frozenset())
 
 
 def _lemma_variants(pattern: list[dict]) -> list[list[dict]]:
@@ -106,7 +128,8 @@ def _lemma_variants(pattern: list[dict]) -> list[list[dict]]:
     return variants
 
 
-def _entry_from_record(record: dict, path: Path, line: int) -> tuple[TriggerEntry, list[list[dict]]]:
+def _entry_from_record(record: dict, path: Path, line: int) -> tuple[TriggerEntry, list[list[dict]] | frozenset]:
+    """The entry, and its Matcher patterns (multi-token entries) or its POS tags (single words)."""
     for key in ("id", "class"):
         if key not in record:
             raise ModelError(Errors.E252.format(path=path, line=line, reason=f"no {key!r}"))
@@ -115,7 +138,7 @@ def _entry_from_record(record: dict, path: Path, line: int) -> tuple[TriggerEntr
     if "pattern" in record:
         patterns = _lemma_variants(record["pattern"])
     elif "words" in record:
-        patterns = _single_token_patterns(record["words"], record.get("pos", ["VERB", "NOUN"]))
+        patterns = _single_token_tags(record.get("pos", ["VERB", "NOUN"]))
     else:
         raise ModelError(Errors.E252.format(path=path, line=line, reason="neither 'words' nor 'pattern'"))
     entry = TriggerEntry(
@@ -149,11 +172,16 @@ def load_trigger_lexicon(path: Path = TRIGGERS_PATH) -> TriggerLexicon:
         line = raw.strip()
         if not line or line.startswith("#"):
             continue
-        entry, patterns = _entry_from_record(json.loads(line), path, number)
+        record = json.loads(line)
+        entry, patterns = _entry_from_record(record, path, number)
         if entry.id in lexicon.entries:
             raise ModelError(Errors.E252.format(path=path, line=number, reason=f"duplicate id {entry.id!r}"))
         lexicon.entries[entry.id] = entry
-        lexicon.patterns[entry.id] = patterns
+        if isinstance(patterns, frozenset):
+            for word in {word.lower() for word in record["words"]}:
+                lexicon.words.setdefault(word, []).append((entry.id, patterns))
+        else:
+            lexicon.patterns[entry.id] = patterns
     return lexicon
 
 
@@ -215,11 +243,11 @@ def _accepts(entry: TriggerEntry, token: Token, span: Span) -> bool:
     return True
 
 
-def find_triggers(doc: Doc, matcher: Matcher, lexicon: TriggerLexicon) -> list[Trigger]:
+def find_triggers(doc: Doc, matcher: TriggerMatcher, lexicon: TriggerLexicon) -> list[Trigger]:
     """Every accepted trigger, one per head token (the longest match wins), in text order."""
     best: dict[int, tuple[int, Trigger]] = {}
-    for match_id, start, end in matcher(doc):
-        entry = lexicon.entries[doc.vocab.strings[match_id]]
+    for entry_id, start, end in sorted(matcher(doc), key=lambda match: (match[1], match[2], match[0])):
+        entry = lexicon.entries[entry_id]
         span = doc[start:end]
         token = span[entry.head] if -len(span) <= entry.head < len(span) else span.root
         if not _accepts(entry, token, span):

@@ -41,8 +41,9 @@ class ParagraphSentencizer:
                 if token.i > 0:
                     token.is_sent_start = True
             after_break = "\n" in token.whitespace_
+        text = doc.text  # rebuilt on every access: read it once
         for token in line_starts:
-            match = DATELINE_RE.match(doc.text, token.idx)
+            match = DATELINE_RE.match(text, token.idx)
             if match is None or "\n" in match.group():
                 continue
             after = doc.char_span(match.end(), match.end(), alignment_mode="expand")

@@ -114,10 +114,11 @@ class QuoteExtractor:
 def extract_quotes(doc: Doc, *, lexicon: QuoteLexicon | None = None) -> list[Quote]:
     """The attributed direct quotes of a parsed doc, in text order."""
     lexicon = lexicon or load_lexicon()
-    spans = find_quote_spans(doc.text, min_words=lexicon.min_quote_words)
+    text = doc.text  # rebuilt on every access: read it once
+    spans = find_quote_spans(text, min_words=lexicon.min_quote_words)
     if not spans:
         return []
-    finder = _SpeakerFinder(doc, spans, lexicon)
+    finder = _SpeakerFinder(doc, text, spans, lexicon)
     quotes: list[Quote] = []
     previous: tuple[QuoteSpan, str, str] | None = None
     for span in spans:
@@ -128,7 +129,7 @@ def extract_quotes(doc: Doc, *, lexicon: QuoteLexicon | None = None) -> list[Quo
         if found is None:
             continue
         speaker, verb = found
-        quotes.append(Quote(doc._.ew_article_id, speaker, doc.text[span.start : span.end], span.start, span.end, verb))
+        quotes.append(Quote(doc._.ew_article_id, speaker, text[span.start : span.end], span.start, span.end, verb))
         previous = (span, speaker, verb)
     return quotes
 
@@ -183,14 +184,15 @@ def _add_span(
 class _SpeakerFinder:
     """Per-doc lookups for attributing quotes (built once per doc)."""
 
-    def __init__(self, doc: Doc, spans: list[QuoteSpan], lexicon: QuoteLexicon) -> None:
+    def __init__(self, doc: Doc, text: str, spans: list[QuoteSpan], lexicon: QuoteLexicon) -> None:
         self.doc = doc
+        self.text = text
         self.lexicon = lexicon
         self.inside = [False] * len(doc)
         for span in spans:
             for token in doc.char_span(span.outer_start, span.outer_end, alignment_mode="expand") or ():
                 self.inside[token.i] = True
-        self.paragraphs = paragraph_bounds(doc.text)
+        self.paragraphs = paragraph_bounds(text)
         self.paragraph_of = self._paragraph_of_tokens()
         self.persons = [ent for ent in doc.ents if ent.label_ == "PERSON" and not self.inside[ent.start]]
         self.verbs = [
@@ -254,7 +256,7 @@ class _SpeakerFinder:
         return max(span.outer_start - token.idx - len(token), 0)
 
     def _stands_alone(self, span: QuoteSpan) -> bool:
-        before = self.doc.text[: span.outer_start].rstrip(" \t")
+        before = self.text[: span.outer_start].rstrip(" \t")
         return not before or before[-1] in SENTENCE_END + "\n:”\""
 
     # ---- from verb to speaker ----------------------------------------------------------
