@@ -40,6 +40,17 @@ def friendly_errors(func):
     return wrapper
 
 
+def note_first_run() -> None:
+    """Say why the first run pauses: the gazetteer index is built once, then cached."""
+    from eventwire.geo.gazetteer import default_cache_path
+
+    if not default_cache_path().exists():
+        click.echo(
+            f"building the GeoNames gazetteer index in {default_cache_path()} (first run only, about 30 s)...",
+            err=True,
+        )
+
+
 def parse_date(ctx, param, value):
     if value is None:
         return None
@@ -102,6 +113,7 @@ def ingest(paths, db_path, default_date, max_bytes, id_column, url_column, date_
     }
     if max_bytes is not None:
         read_options["max_bytes"] = max_bytes
+    note_first_run()
     nlp = get_pipeline()
     bar = tqdm(desc="articles", unit="art", file=sys.stderr, disable=None if progress is None else not progress)
 
@@ -232,6 +244,7 @@ def evaluate(kind, path, as_json, predictions):
     """
     from eventwire.eval.run_articles import evaluate_articles
 
+    note_first_run()
     scores = evaluate_articles(path, predictions_path=predictions)
     if as_json:
         click.echo(json.dumps(scores, indent=2, sort_keys=True))
@@ -268,6 +281,7 @@ def bench(path, as_json, limit, default_date, no_baseline):
     """
     from eventwire.eval.bench import run_bench
 
+    note_first_run()
     result = run_bench(path, limit=limit, default_date=default_date or dt.date.today(), baseline=not no_baseline)
     click.echo(json.dumps(result, indent=2, sort_keys=True) if as_json else _flatten_scores(result))
 
@@ -288,8 +302,12 @@ def gazetteer_info():
     """
     from eventwire.geo.gazetteer import get_gazetteer
 
+    note_first_run()
+    from eventwire.export import GEONAMES_ATTRIBUTION
+
     for key, value in get_gazetteer().info().items():
         click.echo(f"{key}: {value}")
+    click.echo(f"licence: {GEONAMES_ATTRIBUTION}")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -226,3 +226,13 @@ def test_event_fields_evidence_offsets_and_ids(make_doc):
     for item in event.evidence:
         assert doc.text[item.start:item.end] == item.text and item.article_id == "art-7"
     assert event.event_id.startswith("ev") and code_doc(doc)[0].event_id == event.event_id
+
+
+
+def test_between_attached_to_a_preposition_object_still_names_the_sides(extract):
+    # the small parser attaches "between ..." to "months", not to "talks"
+    text = "Kenya on Monday hosted the first talks in months between the Ethiopian government and the rebels in Nairobi."
+    events = extract(text, actors=["the Ethiopian government", "the rebels"], places=KENYA + ["Ethiopia"],
+                     dates={"on Monday": MONDAY})
+    talks = [event for event in events if event.plover_category == "CONSULT"]
+    assert [(e.actor1, e.actor2) for e in talks] == [("Government of Ethiopia", "TPLF: Tigray People's Liberation Front")]

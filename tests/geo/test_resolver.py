@@ -120,3 +120,16 @@ def test_person_names_are_not_places(places_of):
 def test_mentions_pickle(places_of):
     _, mentions = places_of("Protesters gathered in Nairobi.")
     assert pickle.loads(pickle.dumps(mentions)) == mentions
+
+
+@pytest.mark.parametrize(
+    "text,word",
+    [
+        ("A suicide attack on US-trained Somali forces killed four in Mogadishu.", "US"),
+        ("Iran-backed militias fired rockets at a base in Erbil on Monday.", "Iran"),
+    ],
+)
+def test_hyphenated_country_modifier_is_an_attribute(places_of, text, word):
+    _, found = places_of(text)
+    mentions = [m for m in found if m.text == word]
+    assert mentions and all(m.is_demonym for m in mentions)

@@ -157,7 +157,13 @@ class ArgumentReader:
         return found
 
     def between(self, token: Token) -> list[ActorMention]:
-        for child in token.children:
+        """The sides named by "between X and Y" on ``token``, or on the object of one of its
+        prepositions, where the small parser often attaches it ("talks in months between
+        the Taliban and the government")."""
+        heads = [token] + [
+            pobj for prep in token.children if prep.dep_ == "prep" for pobj in prep.children if pobj.dep_ == "pobj"
+        ]
+        for child in (child for head in heads for child in head.children):
             if child.dep_ == "prep" and child.lower_ == "between":
                 tokens = []
                 for pobj in (grand for grand in child.children if grand.dep_ == "pobj"):

@@ -104,8 +104,22 @@ class PlaceResolver:
     def __call__(self, doc: Doc) -> list[PlaceMention]:
         text = doc.text  # built on each access: read it once
         mentions = self.recognize(doc, text=text)
+        self._mark_compound_modifiers(mentions, text)
         self.resolve(mentions, text)
         return [self._to_place_mention(mention, text) for mention in mentions]
+
+    @staticmethod
+    def _mark_compound_modifiers(mentions: list[_Mention], text: str) -> None:
+        """A country joined by a hyphen to the next word ("US-trained forces", "Iran-backed
+        militias", "Saudi-led coalition") is an attribute, like a demonym, not a place."""
+        for mention in mentions:
+            if mention.is_demonym or text[mention.end : mention.end + 1] != "-":
+                continue
+            if not text[mention.end + 1 : mention.end + 2].isalpha():
+                continue
+            match = match_country(text[mention.start : mention.end])
+            if match is not None:
+                mention.country, mention.is_demonym, mention.source = match.country, True, "demonym"
 
     def recognize(self, doc: Doc, *, text: str | None = None) -> list[_Mention]:
         """Place mentions of ``doc``, sorted by start, candidates attached but not yet ranked."""
