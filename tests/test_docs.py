@@ -39,3 +39,12 @@ def test_ci_runs_the_readme_test_command():
 
 def test_geonames_licence_is_credited():
     assert "CC BY 4.0" in README and "GeoNames" in README
+
+
+@pytest.mark.slow
+def test_readme_python_example_runs(capsys, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    code = README.split("```python")[1].split("```")[0]
+    exec(compile(code, "README.md", "exec"), {})
+    printed = capsys.readouterr().out.splitlines()
+    assert len(printed) >= 12  # one line per event of the bundled sample
