@@ -11,23 +11,23 @@ nearest previous event place in the article, same paragraph first (material and 
 keep separate trails: a meeting's city does not place a battle); else the article's focus
 country (the country most resolved place mentions belong to) at geo precision 3.
 
-The nlp and geo functions are looked up once per process; until they exist, a simple
-sentence-level fallback of the same contract is used.
+A headline (the first paragraph, without a closing full stop) tells the lead's story: with no
+date of its own it takes the date of the lead, the first dated sentence after it, rather than
+the publication date.
 """
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import importlib
-import importlib.util
 import re
 from collections import Counter
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from eventwire.geo.event_location import pick_event_place
+from eventwire.nlp.dates import date_for_sentence
 from eventwire.nlp.extensions import doc_list
-from eventwire.types import DateMention, Place, PlaceMention
+from eventwire.types import Place, PlaceMention
 
 SAME_DAY_WINDOW = dt.timedelta(days=1)
 # A dateline: "NAIROBI, Kenya (AP) —", "KABUL:", "TEHRAN –", "Nairobi, June 25 (Reuters) -"
@@ -37,8 +37,6 @@ DATELINE_AFTER_RE = re.compile(
 )
 SENTENCE_ENDS = (".", "!", "?", "\"", "”", "’", "'")
 DATELINE_PREFIX_RE = re.compile(r"\s*(?:date \d{4}-\d{2}-\d{2}\s*)?")
-PLACE_PREPS = ("in", "at", "near", "outside", "inside", "around", "on", "into", "across", "from")
-LEVEL_RANK = {"place": 0, "admin1": 1, "country": 2}
 COUNTRY_PRECISION = 3
 ADMIN1_PRECISION = 3
 PLACE_PRECISION = 1
@@ -75,63 +73,6 @@ class Location:
         )
 
 
-# -- the other engineers' functions, looked up once ---------------------------------------
-def _optional(module_name: str, attribute: str):
-    if importlib.util.find_spec(module_name) is None:
-        return None
-    return getattr(importlib.import_module(module_name), attribute, None)
-
-
-@functools.lru_cache(maxsize=1)
-def _date_for_sentence():
-    return _optional("eventwire.nlp.dates", "date_for_sentence") or fallback_date_for_sentence
-
-
-@functools.lru_cache(maxsize=1)
-def _pick_event_place():
-    return _optional("eventwire.geo.event_location", "pick_event_place") or fallback_pick_event_place
-
-
-def fallback_date_for_sentence(doc: Doc, sent: Span) -> DateMention | None:
-    """The most precise date mention inside the sentence (first on ties)."""
-    inside = [mention for mention in doc_list(doc, "ew_dates") if sent.start_char <= mention.start < sent.end_char]
-    return min(inside, key=lambda mention: (mention.precision, mention.start)) if inside else None
-
-
-def fallback_pick_event_place(trigger: Token, places: list[PlaceMention]) -> tuple[PlaceMention | None, int | None]:
-    """A resolved place of the trigger's sentence: the object of a locative preposition nearest
-    the trigger in the tree, else the most specific one."""
-    sent = trigger.sent
-    candidates = [
-        mention for mention in places
-        if mention.place is not None and not mention.is_demonym and sent.start_char <= mention.start < sent.end_char
-    ]
-    if not candidates:
-        return None, None
-    doc = trigger.doc
-
-    def rank(mention: PlaceMention) -> tuple:
-        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        root = span.root if span is not None else trigger
-        while root.dep_ in ("compound", "poss", "amod", "nmod", "case") and root.head.i != root.i:
-            root = root.head
-        locative = root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS
-        return (not locative, _tree_distance(root, trigger), LEVEL_RANK[mention.place.level])
-
-    best = min(candidates, key=rank)
-    return best, place_precision(best.place)
-
-
-def _tree_distance(a: Token, b: Token) -> int:
-    """Number of dependency arcs between two tokens of one sentence."""
-    path_a = [a, *a.ancestors]
-    depth = {token.i: index for index, token in enumerate(path_a)}
-    for steps, token in enumerate([b, *b.ancestors]):
-        if token.i in depth:
-            return steps + depth[token.i]
-    return len(path_a) + 99
-
-
 def place_precision(place: Place) -> int:
     if place.level == "country":
         return COUNTRY_PRECISION
@@ -152,7 +93,6 @@ class DocContext:
         self.paragraph = self._paragraphs()
         self.published: dt.date | None = doc._.ew_published
         self.places = [mention for mention in doc_list(doc, "ew_places") if not self._is_dateline(mention)]
-        date_for_sentence = _date_for_sentence()
         self.sent_dates = [date_for_sentence(doc, sent) for sent in self.sents]
         self.same_day_report = self._same_day_report()
         self.focus = self._focus_country()
@@ -245,6 +185,10 @@ class DocContext:
         mention = self.sent_dates[index]
         if mention is not None:
             return mention.date, mention.precision, index
+        if self.is_headline(index):
+            for later in range(index + 1, len(self.sents)):
+                if self.sent_dates[later] is not None and not self.is_headline(later):
+                    return self.sent_dates[later].date, self.sent_dates[later].precision, later
         for earlier in range(index - 1, -1, -1):
             if self.paragraph[earlier] != self.paragraph[index]:
                 break
@@ -269,7 +213,7 @@ class DocContext:
             if previous is not None:
                 return previous
         places = [mention for mention in self.places if not self._is_attribute(mention, token)]
-        mention, precision = _pick_event_place()(anchor if anchor is not None else token, places)
+        mention, precision = pick_event_place(anchor if anchor is not None else token, places)
         if mention is not None and mention.place is not None:
             location = Location.from_place(mention.place)
             precision = precision or place_precision(mention.place)

@@ -279,6 +279,11 @@ def _without_overlaps(mentions: list[DateMention]) -> list[DateMention]:
     return sorted(kept, key=lambda m: m.start)
 
 
+# The seed format's first line (" date 2021-07-07 <headline>") states the publication date:
+# metadata, not a date the story gives to anything that happened.
+DATE_HEADER_RE = re.compile(r"\s*date \d{4}-\d{2}-\d{2}\b")
+
+
 class DateResolver:
     """Sets ``doc._.ew_dates`` from the text and ``doc._.ew_published``."""
 
@@ -293,8 +298,15 @@ class DateResolver:
     def __call__(self, doc: Doc) -> Doc:
         if not self.ready:
             raise ModelError(Errors.E212.format(name=self.name))
+        text = doc.text
         entities = tuple((ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ in ENTITY_LABELS)
-        doc._.ew_dates = resolve_dates(doc.text, doc._.ew_published, entities=entities)
+        header = DATE_HEADER_RE.match(text)
+        header_end = header.end() if header else 0
+        doc._.ew_dates = [
+            mention
+            for mention in resolve_dates(text, doc._.ew_published, entities=entities)
+            if mention.start >= header_end
+        ]
         return doc
 
 
