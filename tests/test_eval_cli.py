@@ -41,9 +41,10 @@ def test_bench_prints_keys(tmp_path):
     corpus = tmp_path / "texts.jsonl"
     rows = [{"id": str(i), "text": f"Protesters marched in Nairobi on Monday, report number {i}."} for i in range(5)]
     corpus.write_text("\n".join(json.dumps(row) for row in rows) + "\n", encoding="utf-8")
-    result = CliRunner().invoke(main, ["bench", str(corpus), "--json", "--date", "2024-01-10", "--limit", "3"])
+    result = CliRunner().invoke(main, ["bench", str(corpus), "--json", "--date", "2024-01-10", "--limit", "3", "--components"])
     assert result.exit_code == 0, result.output
     measured = json.loads(result.output)
     assert BENCH_KEYS <= set(measured)
     assert measured["docs"] == 3
     assert measured["words"] == sum(len(row["text"].split()) for row in rows[:3])
+    assert {"ner", "parser", "ew_places", "ew_events"} <= set(measured["component_ms_per_doc"])

@@ -268,8 +268,9 @@ def _flatten_scores(scores: dict, prefix: str = "") -> str:
 @click.option("--limit", type=int, default=None, help="Use only the first N records.")
 @click.option("--date", "default_date", callback=parse_date, help="Publication date for records without one (default today).")
 @click.option("--no-baseline", is_flag=True, help="Skip timing spaCy's plain pipeline on the same texts.")
+@click.option("--components", is_flag=True, help="Also time each pipeline component (ms per doc).")
 @friendly_errors
-def bench(path, as_json, limit, default_date, no_baseline):
+def bench(path, as_json, limit, default_date, no_baseline, components):
     """Time the whole pipeline (ingest to stored events) on the texts of a JSONL file.
 
     Also times spaCy's plain small English pipeline (nlp.pipe) on the same texts in the
@@ -282,7 +283,9 @@ def bench(path, as_json, limit, default_date, no_baseline):
     from eventwire.eval.bench import run_bench
 
     note_first_run()
-    result = run_bench(path, limit=limit, default_date=default_date or dt.date.today(), baseline=not no_baseline)
+    result = run_bench(
+        path, limit=limit, default_date=default_date or dt.date.today(), baseline=not no_baseline, components=components
+    )
     click.echo(json.dumps(result, indent=2, sort_keys=True) if as_json else _flatten_scores(result))
 
 

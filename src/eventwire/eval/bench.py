@@ -8,12 +8,16 @@ import resource
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from eventwire.engine import ingest_items
 from eventwire.ingest import read_articles
 from eventwire.nlp.pipeline import build_pipeline, load_spacy_model
 from eventwire.store import Store
 from eventwire.types import Article
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 BASELINE_BATCH = 32
 
@@ -23,21 +27,43 @@ def _peak_rss_mb() -> float:
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
 
-def run_bench(path: str, *, limit: int | None = None, default_date: dt.date, baseline: bool = True) -> dict:
+def component_timings(nlp: Language, articles: list[Article]) -> dict[str, float]:
+    """Milliseconds per doc spent in each pipe of ``nlp``, run pipe by pipe over ``articles``."""
+    docs = []
+    for article in articles:
+        doc = nlp.make_doc(article.text)
+        doc._.ew_published = article.published
+        doc._.ew_article_id = article.id
+        docs.append(doc)
+    timings = {}
+    for name, proc in nlp.pipeline:
+        started = time.perf_counter()
+        if hasattr(proc, "pipe"):
+            docs = list(proc.pipe(docs, batch_size=BASELINE_BATCH))
+        else:
+            docs = [proc(doc) for doc in docs]
+        timings[name] = round((time.perf_counter() - started) * 1000 / max(len(docs), 1), 2)
+    return timings
+
+
+def run_bench(
+    path: str, *, limit: int | None = None, default_date: dt.date, baseline: bool = True, components: bool = False
+) -> dict:
     """Measure docs/s and words/s of reading, coding and storing the texts of ``path``."""
     started = time.perf_counter()
     nlp = build_pipeline()
     load_seconds = time.perf_counter() - started
-    texts: list[str] = []
+    read: list[Article] = []
     articles = (item for item in read_articles([path], default_date=default_date) if isinstance(item, Article))
     with tempfile.TemporaryDirectory() as tmp:
         started = time.perf_counter()
         with Store.open(Path(tmp) / "bench.duckdb") as store:
             summary = ingest_items(
                 itertools.islice(articles, limit), store=store, nlp=nlp,
-                on_article=lambda article: texts.append(article.text),
+                on_article=read.append,
             )
         seconds = time.perf_counter() - started
+    texts = [article.text for article in read]
     words = sum(len(text.split()) for text in texts)
     result = {
         "file": str(path),
@@ -67,4 +93,6 @@ def run_bench(path: str, *, limit: int | None = None, default_date: dt.date, bas
                 "peak_rss_mb": _peak_rss_mb(),
             }
         )
+    if components:
+        result["component_ms_per_doc"] = component_timings(nlp, read)
     return result
