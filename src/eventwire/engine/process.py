@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from eventwire.nlp.extensions import doc_list
 from eventwire.types import Article, Event, Quote
@@ -23,18 +24,23 @@ class ArticleResult:
     quotes: list[Quote] = field(default_factory=list)
 
 
-def process_batch(
-    articles: list[Article], nlp: Language, *, pipe_batch_size: int = DEFAULT_PIPE_BATCH
-) -> list[ArticleResult]:
-    """Run the eventwire pipeline over ``articles`` (through ``nlp.pipe``) and collect results."""
+def make_docs(articles: list[Article], nlp: Language) -> list[Doc]:
+    """Tokenised docs carrying what the components need to know: publication date and article id."""
     docs = []
     for article in articles:
         doc = nlp.make_doc(article.text)
         doc._.ew_published = article.published
         doc._.ew_article_id = article.id
         docs.append(doc)
+    return docs
+
+
+def process_batch(
+    articles: list[Article], nlp: Language, *, pipe_batch_size: int = DEFAULT_PIPE_BATCH
+) -> list[ArticleResult]:
+    """Run the eventwire pipeline over ``articles`` (through ``nlp.pipe``) and collect results."""
     results = []
-    for article, doc in zip(articles, nlp.pipe(docs, batch_size=pipe_batch_size)):
+    for article, doc in zip(articles, nlp.pipe(make_docs(articles, nlp), batch_size=pipe_batch_size)):
         events = doc_list(doc, "ew_events")
         for event in events:
             if not event.sources:

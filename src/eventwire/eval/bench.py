@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from eventwire.engine import ingest_items
+from eventwire.engine.process import make_docs
 from eventwire.ingest import read_articles
 from eventwire.nlp.pipeline import build_pipeline, load_spacy_model
 from eventwire.store import Store
@@ -29,12 +30,7 @@ def _peak_rss_mb() -> float:
 
 def component_timings(nlp: Language, articles: list[Article]) -> dict[str, float]:
     """Milliseconds per doc spent in each pipe of ``nlp``, run pipe by pipe over ``articles``."""
-    docs = []
-    for article in articles:
-        doc = nlp.make_doc(article.text)
-        doc._.ew_published = article.published
-        doc._.ew_article_id = article.id
-        docs.append(doc)
+    docs = make_docs(articles, nlp)
     timings = {}
     for name, proc in nlp.pipeline:
         started = time.perf_counter()
