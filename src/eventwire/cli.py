@@ -230,22 +230,32 @@ def quotes(db_path, speaker, limit):
 
 
 @main.command("eval")
-@click.argument("kind", type=click.Choice(["articles"]))
+@click.argument("kind", type=click.Choice(["articles", "toponyms"]))
 @click.argument("path", type=click.Path(exists=True, dir_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as one JSON object.")
 @click.option("--predictions", type=click.Path(dir_okay=False), help="Write one prediction line per input record here.")
+@click.option("--gold-spans", is_flag=True, help="toponyms: resolve the gold spans instead of recognising places.")
 @friendly_errors
-def evaluate(kind, path, as_json, predictions):
+def evaluate(kind, path, as_json, predictions, gold_spans):
     """Score eventwire against a gold file (formats in ../shared/data/README.md).
+
+    KIND is `articles` (events, quotes, stories) or `toponyms` (place recognition and
+    resolution; --gold-spans scores resolution on the gold spans).
 
     \b
     Example:
         eventwire eval articles examples/gold.jsonl --json
+        eventwire eval toponyms ../shared/data/geo/lgl.jsonl --json --gold-spans
     """
-    from eventwire.eval.run_articles import evaluate_articles
-
     note_first_run()
-    scores = evaluate_articles(path, predictions_path=predictions)
+    if kind == "toponyms":
+        from eventwire.eval.toponyms import evaluate_toponyms
+
+        scores = evaluate_toponyms(path, gold_spans=gold_spans, predictions_path=predictions)
+    else:
+        from eventwire.eval.run_articles import evaluate_articles
+
+        scores = evaluate_articles(path, predictions_path=predictions)
     if as_json:
         click.echo(json.dumps(scores, indent=2, sort_keys=True))
     else:

@@ -133,3 +133,13 @@ def test_hyphenated_country_modifier_is_an_attribute(places_of, text, word):
     _, found = places_of(text)
     mentions = [m for m in found if m.text == word]
     assert mentions and all(m.is_demonym for m in mentions)
+
+
+def test_resolve_spans_uses_the_given_spans_and_the_doc_as_context(geo_nlp, resolver):
+    text = "Fighting was reported in Kala-i-Naw, and later in Herat, western Afghanistan. Nowhereville was calm."
+    spans = [(text.index("Kala-i-Naw"), text.index("Kala-i-Naw") + len("Kala-i-Naw")),
+             (text.index("Nowhereville"), text.index("Nowhereville") + len("Nowhereville"))]
+    qala, unknown = resolver.resolve_spans(geo_nlp(text), spans)
+    assert (qala.start, qala.end, qala.text) == (*spans[0], "Kala-i-Naw")
+    assert qala.place is not None and qala.place.country_iso2 == "AF" and qala.place.admin1 == "Badghis"
+    assert unknown.place is None and unknown.text == "Nowhereville"

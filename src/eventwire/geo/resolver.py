@@ -108,6 +108,41 @@ class PlaceResolver:
         self.resolve(mentions, text)
         return [self._to_place_mention(mention, text) for mention in mentions]
 
+    def resolve_spans(self, doc: Doc, spans: list[tuple[int, int]]) -> list[PlaceMention]:
+        """Resolve given character spans (e.g. gold toponyms) as places, one result per span in
+        order; the doc's other recognised places still serve as context (country focus,
+        containers, distance). A span with no gazetteer candidate comes back with place None."""
+        text = doc.text
+        given = [self._given_mention(text, start, end) for start, end in spans]
+        context = [
+            mention
+            for mention in self.recognize(doc, text=text)
+            if not any(mention.start < other.end and other.start < mention.end for other in given)
+        ]
+        for mention in given:
+            self._add_hint(mention, text)
+        self.resolve(sorted(context + given, key=lambda mention: mention.start), text)
+        results = []
+        for (start, end), mention in zip(spans, given):
+            resolved = self._to_place_mention(mention, text)
+            resolved.start, resolved.end, resolved.text = start, end, text[start:end]
+            results.append(resolved)
+        return results
+
+    def _given_mention(self, text: str, start: int, end: int) -> _Mention:
+        name = text[start:end]
+        key = normalize_name(name)
+        states = self._state_candidates(name)
+        if states:
+            return _Mention(start, end, "given", key=key, candidates=states)
+        match = match_country(name)
+        if match is not None and match.kind in ("demonym", "acronym"):
+            return _Mention(start, end, "given", key=key, country=match.country, is_demonym=match.kind == "demonym")
+        mention = _Mention(start, end, "given", key=key, candidates=self.gazetteer.candidates_for_key(key))
+        if not mention.candidates:
+            self._strip_admin_word(mention)
+        return mention
+
     @staticmethod
     def _mark_compound_modifiers(mentions: list[_Mention], text: str) -> None:
         """A country joined by a hyphen to the next word ("US-trained forces", "Iran-backed
