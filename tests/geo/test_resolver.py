@@ -143,3 +143,17 @@ def test_resolve_spans_uses_the_given_spans_and_the_doc_as_context(geo_nlp, reso
     assert (qala.start, qala.end, qala.text) == (*spans[0], "Kala-i-Naw")
     assert qala.place is not None and qala.place.country_iso2 == "AF" and qala.place.admin1 == "Badghis"
     assert unknown.place is None and unknown.text == "Nowhereville"
+
+
+@pytest.mark.parametrize(
+    "text,word,admin1",
+    [
+        # a town named like a European capital, in a story that names its US state elsewhere
+        ("Kentucky officials met on Monday. The fire started in a barn in Paris on Sunday.", "Paris", "Kentucky"),
+        ("Ohio firefighters were called out twice. Residents of London were told to stay home.", "London", "Ohio"),
+    ],
+)
+def test_a_region_named_elsewhere_in_the_story_pulls_its_towns(places_of, text, word, admin1):
+    _, found = places_of(text)
+    [mention] = [m for m in found if m.text == word]
+    assert mention.place.country_iso2 == "US" and mention.place.admin1 == admin1

@@ -207,6 +207,7 @@ class PlaceResolver:
         self._link_containers(mentions, text)
         focus, own = self._focus(mentions)
         anchors = self._anchors(mentions)
+        regions = self._regions(mentions)
         for mention in mentions:
             if not mention.candidates:
                 continue
@@ -229,6 +230,8 @@ class PlaceResolver:
                 if any(place_contains(place, inner) and inner != place for inner in inner_top):
                     score += self.scores["container"]
                 score += self._proximity(place, points)
+                if place.level == "place" and (place.country_iso2, place.admin1) in regions.get(id(mention), ()):
+                    score += self.scores["region_focus"]
                 mention.scores.append(score)
 
     # ---- recognition ----------------------------------------------------------------
@@ -506,6 +509,21 @@ class PlaceResolver:
             focus[place.country_iso2] += weight
             own[id(mention)] = Counter({place.country_iso2: weight})
         return focus, own
+
+    def _regions(self, mentions: list[_Mention]) -> dict[int, set[tuple[str, str]]]:
+        """Per mention, the first-level regions the doc names elsewhere with confidence ("Paris"
+        in a story that names Kentucky is Paris, Kentucky): (country, admin1) pairs."""
+        named: list[tuple[int, tuple[str, str]]] = []
+        for mention in mentions:
+            if mention.is_demonym or not self._confident(mention):
+                continue
+            place = mention.candidates[mention.best()].place
+            if place.level == "admin1" and place.admin1:
+                named.append((id(mention), (place.country_iso2, place.admin1)))
+        return {
+            id(mention): {region for owner, region in named if owner != id(mention)}
+            for mention in mentions
+        }
 
     def _anchors(self, mentions: list[_Mention]) -> list[tuple[int, Place]]:
         """First-pass best places that are points (towns, districts), one per distinct entry."""
