@@ -230,7 +230,7 @@ def quotes(db_path, speaker, limit):
 
 
 @main.command("eval")
-@click.argument("kind", type=click.Choice(["articles", "toponyms"]))
+@click.argument("kind", type=click.Choice(["articles", "toponyms", "event-location"]))
 @click.argument("path", type=click.Path(exists=True, dir_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as one JSON object.")
 @click.option("--predictions", type=click.Path(dir_okay=False), help="Write one prediction line per input record here.")
@@ -239,8 +239,9 @@ def quotes(db_path, speaker, limit):
 def evaluate(kind, path, as_json, predictions, gold_spans):
     """Score eventwire against a gold file (formats in ../shared/data/README.md).
 
-    KIND is `articles` (events, quotes, stories) or `toponyms` (place recognition and
-    resolution; --gold-spans scores resolution on the gold spans).
+    KIND is `articles` (events, quotes, stories), `toponyms` (place recognition and
+    resolution; --gold-spans scores resolution on the gold spans) or `event-location` (the
+    place picked for an event trigger).
 
     \b
     Example:
@@ -252,6 +253,10 @@ def evaluate(kind, path, as_json, predictions, gold_spans):
         from eventwire.eval.toponyms import evaluate_toponyms
 
         scores = evaluate_toponyms(path, gold_spans=gold_spans, predictions_path=predictions)
+    elif kind == "event-location":
+        from eventwire.eval.event_location import evaluate_event_locations
+
+        scores = evaluate_event_locations(path, predictions_path=predictions)
     else:
         from eventwire.eval.run_articles import evaluate_articles
 
