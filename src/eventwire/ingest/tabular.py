@@ -37,6 +37,7 @@ def read_jsonl(
     ``[`` (an array of objects) is read as one JSON document instead, up to ``max_bytes``.
     """
     line_iter = iter(lines)
+    first = True
     for item in line_iter:
         if isinstance(item, Problem):
             yield item
@@ -45,22 +46,13 @@ def read_jsonl(
         stripped = line.strip()
         if not stripped:
             continue
-        if stripped == "{" or stripped.startswith("["):
+        if first and (stripped == "{" or stripped.startswith("[")):
             yield from _read_json_document(item, line_iter, path=path, columns=columns,
                                            default_date=default_date, max_bytes=max_bytes)
             return
+        first = False
         yield _json_line_record(lineno, stripped, path=path, columns=columns,
                                 default_date=default_date)
-        break
-    for item in line_iter:
-        if isinstance(item, Problem):
-            yield item
-            continue
-        lineno, line = item
-        stripped = line.strip()
-        if stripped:
-            yield _json_line_record(lineno, stripped, path=path, columns=columns,
-                                    default_date=default_date)
 
 
 def _json_line_record(

@@ -82,11 +82,7 @@ def list_events(
 
 def get_event(con: duckdb.DuckDBPyConnection, event_id: str) -> Event | None:
     """The event with this id, or the only one whose id starts with it; None when none does."""
-    rows = con.execute(f"{EVENT_SELECT} WHERE event_id = ?", [event_id]).fetchall()
-    if not rows and event_id:
-        found = _ids_with_prefix(con, "events", "event_id", event_id)
-        if found:
-            rows = con.execute(f"{EVENT_SELECT} WHERE event_id = ?", [found]).fetchall()
+    rows = _rows_by_id_or_prefix(con, EVENT_SELECT, "events", "event_id", event_id)
     events = _events_from_rows(con, rows)
     return events[0] if events else None
 
@@ -116,6 +112,16 @@ def _events_from_rows(con: duckdb.DuckDBPyConnection, rows: list[tuple]) -> list
         event_id = values["event_id"]
         events.append(Event(**values, evidence=evidence.get(event_id, []), sources=sources.get(event_id, [])))
     return events
+
+
+def _rows_by_id_or_prefix(con: duckdb.DuckDBPyConnection, select: str, table: str, column: str, ident: str) -> list:
+    """Rows of ``select`` for the id ``ident``, else for the one id that starts with it."""
+    rows = con.execute(f"{select} WHERE {column} = ?", [ident]).fetchall()
+    if not rows and ident:
+        found = _ids_with_prefix(con, table, column, ident)
+        if found:
+            rows = con.execute(f"{select} WHERE {column} = ?", [found]).fetchall()
+    return rows
 
 
 def _ids_with_prefix(con: duckdb.DuckDBPyConnection, table: str, column: str, prefix: str) -> str | None:
@@ -153,11 +159,7 @@ def article_ids(con: duckdb.DuckDBPyConnection) -> list[str]:
 
 def get_article(con: duckdb.DuckDBPyConnection, article_id: str) -> Article | None:
     """The article with this id, or the only one whose id starts with it; None when none does."""
-    rows = con.execute(f"{ARTICLE_SELECT} WHERE id = ?", [article_id]).fetchall()
-    if not rows and article_id:
-        found = _ids_with_prefix(con, "articles", "id", article_id)
-        if found:
-            rows = con.execute(f"{ARTICLE_SELECT} WHERE id = ?", [found]).fetchall()
+    rows = _rows_by_id_or_prefix(con, ARTICLE_SELECT, "articles", "id", article_id)
     return Article(**dict(zip(ARTICLE_NAMES, rows[0]))) if rows else None
 
 
