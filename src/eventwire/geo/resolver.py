@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -85,6 +85,16 @@ class _Mention:
 
 def _capitalised(token: Token) -> bool:
     return token.text[:1].isupper() and any(char.isalpha() for char in token.text)
+
+
+@dataclass
+class _Context:
+    """What the doc's distinct names currently resolve to (see ``PlaceResolver._context``)."""
+
+    countries: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))  # key -> country votes
+    total: Counter = field(default_factory=Counter)  # country -> summed votes
+    regions: dict[tuple[str, str], dict[str, float]] = field(default_factory=lambda: defaultdict(dict))
+    points: dict[str, Place] = field(default_factory=dict)  # key -> its place, when sure enough
 
 
 class PlaceResolver:
@@ -201,38 +211,146 @@ class PlaceResolver:
         return mentions
 
     def resolve(self, mentions: list[_Mention], text: str) -> None:
-        """Rank every mention's candidates in place (``mention.scores``)."""
+        """Rank every mention's candidates in place (``mention.scores``).
+
+        Static evidence (name, feature, population, admin word, containers) is scored once;
+        then, for ``context_rounds`` rounds, each candidate is re-scored against what the
+        *other names* of the doc currently resolve to: their countries (country focus), their
+        first-level regions (region focus) and their points (proximity). Each other name
+        votes once, however often it is repeated, weighted by how sure its own choice is; a
+        name never votes for itself.
+        """
         for mention in mentions:
             self._score_base(mention)
         self._link_containers(mentions, text)
-        focus, own = self._focus(mentions)
-        anchors = self._anchors(mentions)
-        regions = self._regions(mentions)
+        coherence = self._coherence(mentions)
+        static = {id(mention): self._static_scores(mention, coherence) for mention in mentions}
+        for mention in mentions:
+            mention.scores = list(static[id(mention)])
+        for _ in range(self.rules["context_rounds"]):
+            context = self._context(mentions)
+            for mention in mentions:
+                if mention.candidates and mention.country is None:
+                    mention.scores = [
+                        score + self._context_score(candidate.place, mention.key, context)
+                        for candidate, score in zip(mention.candidates, static[id(mention)])
+                    ]
+
+    def _coherence(self, mentions: list[_Mention]) -> dict[tuple, set[str]]:
+        """Which names have *some* candidate in each second-level area and in each grid cell
+        of ``coherence_cell_deg`` degrees. Two ambiguous names that can be read as places in
+        the same county ("Lebanon" and "Boone County": Lebanon, Indiana) or next to each
+        other are most likely meant that way, whatever their first choices."""
+        cell = self.rules["coherence_cell_deg"]
+        index: dict[tuple, set[str]] = defaultdict(set)
+        for mention in mentions:
+            if mention.country is not None:
+                continue
+            for candidate in mention.candidates:
+                place = candidate.place
+                if place.level != "place":
+                    continue
+                if place.admin2:
+                    index[("area", place.country_iso2, place.admin1, place.admin2)].add(mention.key)
+                index[("cell", int(place.latitude // cell), int(place.longitude // cell))].add(mention.key)
+        return index
+
+    def _coherence_score(self, place: Place, key: str, index: dict[tuple, set[str]]) -> float:
+        if place.level != "place" or not index:
+            return 0.0
+        scores = self.scores
+        if place.admin2 and len(index.get(("area", place.country_iso2, place.admin1, place.admin2), ())) > 1:
+            return scores["coherence_same_area"]
+        cell = self.rules["coherence_cell_deg"]
+        row, column = int(place.latitude // cell), int(place.longitude // cell)
+        for d_row in (-1, 0, 1):
+            for d_column in (-1, 0, 1):
+                keys = index.get(("cell", row + d_row, column + d_column))
+                if keys and (len(keys) > 1 or key not in keys):
+                    return scores["coherence_near"]
+        return 0.0
+
+    def _static_scores(self, mention: _Mention, coherence: dict[tuple, set[str]]) -> list[float]:
+        container_top = [
+            container.candidates[i].place for container in mention.containers for i in _top(container.base, CONTAINER_TOP)
+        ]
+        inner_top = [inner.candidates[i].place for inner in mention.contained for i in _top(inner.base, CONTAINER_TOP)]
+        scores = []
+        for candidate, score in zip(mention.candidates, mention.base):
+            place = candidate.place
+            if any(place_contains(outer, place) and outer != place for outer in container_top):
+                score += self.scores["container"]
+            if any(place_contains(place, inner) and inner != place for inner in inner_top):
+                score += self.scores["container"]
+            if mention.country is None:
+                score += self._coherence_score(place, mention.key, coherence)
+            scores.append(score)
+        return scores
+
+    def _context(self, mentions: list[_Mention]) -> _Context:
+        """What each distinct name currently resolves to, and how sure that choice is."""
+        weights = self.rules["focus_weights"]
+        context = _Context()
         for mention in mentions:
             if not mention.candidates:
                 continue
-            others = focus.copy()
-            others.subtract(own.get(id(mention), Counter()))
-            total = sum(v for v in others.values() if v > 0)
-            points = [p for m_id, p in anchors if m_id != id(mention)][:MAX_NEIGHBOURS]
-            container_top = [
-                container.candidates[i].place for container in mention.containers for i in _top(container.base, CONTAINER_TOP)
-            ]
-            inner_top = [inner.candidates[i].place for inner in mention.contained for i in _top(inner.base, CONTAINER_TOP)]
-            mention.scores = []
-            for candidate, base in zip(mention.candidates, mention.base):
-                place = candidate.place
-                score = base
-                if total:
-                    score += self.scores["country_focus"] * max(others[place.country_iso2], 0) / total
-                if any(place_contains(outer, place) and outer != place for outer in container_top):
-                    score += self.scores["container"]
-                if any(place_contains(place, inner) and inner != place for inner in inner_top):
-                    score += self.scores["container"]
-                score += self._proximity(place, points)
-                if place.level == "place" and (place.country_iso2, place.admin1) in regions.get(id(mention), ()):
-                    score += self.scores["region_focus"]
-                mention.scores.append(score)
+            best = mention.best()
+            place = mention.candidates[best].place
+            sure = self._sureness(mention, best)
+            if sure <= 0:
+                continue
+            if mention.is_demonym:
+                weight = weights["demonym"]
+            elif place.level == "country":
+                weight = weights["country"]
+            else:
+                weight = weights["place"]
+            if mention.dateline:
+                weight *= weights["dateline"]
+            key = mention.key
+            country_vote = context.countries[key]
+            country_vote[place.country_iso2] = max(country_vote[place.country_iso2], weight * sure)
+            if mention.is_demonym or place.level == "country" or not place.admin1:
+                continue
+            region_vote = context.regions[(place.country_iso2, place.admin1)]
+            region_vote[key] = max(region_vote.get(key, 0.0), sure)
+            if place.level == "place" and sure >= self.scores["anchor_sureness"]:
+                context.points.setdefault(key, place)
+        for votes in context.countries.values():
+            context.total.update(votes)
+        return context
+
+    def _sureness(self, mention: _Mention, best: int) -> float:
+        """0..1: the margin of the best candidate over the best one elsewhere (another
+        country, or another first-level region), relative to ``confident_margin``."""
+        scores = mention.scores or mention.base
+        place = mention.candidates[best].place
+        where = (place.country_iso2, place.admin1)
+        rivals = [
+            score
+            for candidate, score in zip(mention.candidates, scores)
+            if (candidate.place.country_iso2, candidate.place.admin1) != where
+        ]
+        if not rivals:
+            return 1.0
+        return min(max((scores[best] - max(rivals)) / self.scores["confident_margin"], 0.0), 1.0)
+
+    def _context_score(self, place: Place, key: str, context: _Context) -> float:
+        scores = self.scores
+        score = 0.0
+        own = context.countries.get(key)
+        total = sum(context.total.values()) - (sum(own.values()) if own else 0.0)
+        if total > 0:
+            share = context.total[place.country_iso2] - (own[place.country_iso2] if own else 0.0)
+            score += scores["country_focus"] * max(share, 0.0) / total
+        if place.level != "country" and place.admin1:
+            votes = context.regions.get((place.country_iso2, place.admin1))
+            if votes:
+                support = sum(sure for other, sure in votes.items() if other != key)
+                score += scores["region_focus"] * min(support, 1.0)
+        if place.level != "country":
+            score += self._proximity(place, [p for other, p in context.points.items() if other != key][:MAX_NEIGHBOURS])
+        return score
 
     # ---- recognition ----------------------------------------------------------------
     def _trim(self, span: Span) -> tuple[int, int]:
@@ -480,62 +598,6 @@ class PlaceResolver:
             elif POSSESSIVE_GAP.match(gap):
                 outer.containers.append(inner)
                 inner.contained.append(outer)
-
-    def _confident(self, mention: _Mention) -> bool:
-        if not mention.base:
-            return False
-        best = mention.best()
-        country = mention.candidates[best].place.country_iso2
-        rivals = [s for c, s in zip(mention.candidates, mention.base) if c.place.country_iso2 != country]
-        return not rivals or mention.base[best] - max(rivals) >= self.scores["confident_margin"]
-
-    def _focus(self, mentions: list[_Mention]) -> tuple[Counter, dict[int, Counter]]:
-        """Country weights over the doc, and each mention's own share (left out for itself)."""
-        weights = self.rules["focus_weights"]
-        focus: Counter = Counter()
-        own: dict[int, Counter] = {}
-        for mention in mentions:
-            if not self._confident(mention):
-                continue
-            place = mention.candidates[mention.best()].place
-            if mention.is_demonym:
-                weight = weights["demonym"]
-            elif place.level == "country":
-                weight = weights["country"]
-            else:
-                weight = weights["place"]
-            if mention.dateline:
-                weight *= weights["dateline"]
-            focus[place.country_iso2] += weight
-            own[id(mention)] = Counter({place.country_iso2: weight})
-        return focus, own
-
-    def _regions(self, mentions: list[_Mention]) -> dict[int, set[tuple[str, str]]]:
-        """Per mention, the first-level regions the doc names elsewhere with confidence ("Paris"
-        in a story that names Kentucky is Paris, Kentucky): (country, admin1) pairs."""
-        named: list[tuple[int, tuple[str, str]]] = []
-        for mention in mentions:
-            if mention.is_demonym or not self._confident(mention):
-                continue
-            place = mention.candidates[mention.best()].place
-            if place.level == "admin1" and place.admin1:
-                named.append((id(mention), (place.country_iso2, place.admin1)))
-        return {
-            id(mention): {region for owner, region in named if owner != id(mention)}
-            for mention in mentions
-        }
-
-    def _anchors(self, mentions: list[_Mention]) -> list[tuple[int, Place]]:
-        """First-pass best places that are points (towns, districts), one per distinct entry."""
-        anchors, seen = [], set()
-        for mention in mentions:
-            if mention.is_demonym or not mention.candidates:
-                continue
-            candidate = mention.candidates[mention.best()]
-            if candidate.place.level == "place" and candidate.entry not in seen and self._confident(mention):
-                seen.add(candidate.entry)
-                anchors.append((id(mention), candidate.place))
-        return anchors
 
     def _proximity(self, place: Place, points: list[Place]) -> float:
         if not points or place.level == "country":
