@@ -9,6 +9,7 @@ Offsets (``start``/``end``) are always Python ``str`` indices into ``Article.tex
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 
 __all__ = [
@@ -53,7 +54,7 @@ class Place:
     feature_code: str  # GeoNames feature code: PPL, PPLC, PPLA, ADM1, PCLI, ...
     population: int = 0
 
-    @property
+    @functools.cached_property  # frozen: cached_property writes the instance __dict__ directly
     def level(self) -> str:
         """"country", "admin1" or "place"."""
         if self.feature_code.startswith("PCL"):

@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire.geo.event_location import pick_event_place
 from eventwire.nlp.dates import date_for_sentence
-from eventwire.nlp.extensions import doc_list
+from eventwire.nlp.extensions import doc_list, doc_text
 from eventwire.types import Place, PlaceMention
 
 SAME_DAY_WINDOW = dt.timedelta(days=1)
@@ -87,7 +87,7 @@ class DocContext:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.text = doc.text  # Doc.text is rebuilt on every access: read it once
+        self.text = doc_text(doc)  # Doc.text is rebuilt on every access: read it once
         self.sents = list(doc.sents)
         self.sent_index = {sent.start: index for index, sent in enumerate(self.sents)}
         self.paragraph = self._paragraphs()

@@ -31,6 +31,7 @@ def make_docs(articles: list[Article], nlp: Language) -> list[Doc]:
         doc = nlp.make_doc(article.text)
         doc._.ew_published = article.published
         doc._.ew_article_id = article.id
+        doc._.ew_text = article.text  # make_doc keeps the text as it is (doc.text == article.text)
         docs.append(doc)
     return docs
 

@@ -50,6 +50,7 @@ __all__ = ["Gazetteer", "Candidate", "UserEntriesReport", "get_gazetteer", "buil
 logger = logging.getLogger(__name__)
 
 GAZETTEER_VERSION = 1  # the cache file format (part of its name)
+MEMO_KEYS = 200_000  # names whose candidates are memoised per process
 BUILD_REVISION = 3  # bump when the build code changes: the cache is then rebuilt
 CACHE_ENV = "EVENTWIRE_CACHE_DIR"
 CACHE_NAME = f"gazetteer-v{GAZETTEER_VERSION}.pkl"
@@ -413,6 +414,9 @@ class Gazetteer:
     def __init__(self, tables: _Tables, *, path: Path | None = None, build_seconds: float | None = None,
                  load_seconds: float | None = None) -> None:
         self._tables = tables
+        self._places: dict[int, Place] = {}  # entry -> its Place, built on first use
+        self._memo: dict[str, tuple[Candidate, ...]] = {}  # key -> its candidates
+        self._memo_size = len(tables.name)
         self.path = path
         self.build_seconds = build_seconds
         self.load_seconds = load_seconds
@@ -426,6 +430,12 @@ class Gazetteer:
         return key in self._tables.index
 
     def place(self, entry: int) -> Place:
+        place = self._places.get(entry)
+        if place is None:
+            place = self._places[entry] = self._make_place(entry)
+        return place
+
+    def _make_place(self, entry: int) -> Place:
         t = self._tables
         country = t.strings[t.country[entry]]
         iso3, country_name = t.countries.get(country, ("", ""))
@@ -445,7 +455,21 @@ class Gazetteer:
         )
 
     def candidates_for_key(self, key: str) -> list[Candidate]:
-        """Every entry indexed under ``key``, the also-article-less key (``"al mawsil"`` -> ``"mawsil"``)."""
+        """Every entry indexed under ``key``, the also-article-less key (``"al mawsil"`` -> ``"mawsil"``).
+
+        Memoised per key (a corpus repeats its names); the memo is dropped when entries are
+        added (user entries)."""
+        if len(self._tables.name) != self._memo_size:
+            self._memo.clear()
+            self._memo_size = len(self._tables.name)
+        found = self._memo.get(key)
+        if found is None:
+            if len(self._memo) >= MEMO_KEYS:
+                self._memo.clear()
+            found = self._memo[key] = tuple(self._lookup_key(key))
+        return list(found)
+
+    def _lookup_key(self, key: str) -> list[Candidate]:
         codes = self._codes(key)
         bare = strip_article(key)
         if bare:

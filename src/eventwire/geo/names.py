@@ -17,6 +17,7 @@ A leading Arabic or Romance article (``"al"``/``"el"``) is kept in the key; see
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -46,8 +47,10 @@ def _ascii_fold(text: str) -> str:
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def normalize_name(text: str) -> str:
-    """The lookup key of a place name (see the module docstring for the rules)."""
+    """The lookup key of a place name (see the module docstring for the rules); memoised:
+    the same capitalised n-grams recur across a corpus."""
     folded = _ascii_fold(text).lower().translate(APOSTROPHE_TABLE)
     words = NON_ALNUM.sub(" ", folded).split()
     if len(words) > 2:

@@ -26,18 +26,22 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from spacy.attrs import IDX, LENGTH, SPACY
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.geo.countries import Country, match_country
 from eventwire.geo.event_location import place_contains
-from eventwire.geo.gazetteer import Candidate, Gazetteer, haversine_km
+from eventwire.geo.gazetteer import Candidate, Gazetteer
 from eventwire.geo.names import normalize_name
 from eventwire.geo.rules import load_rules, load_stoplist
+from eventwire.nlp.extensions import doc_text
 from eventwire.types import Place, PlaceMention
 
 __all__ = ["PlaceResolver", "country_place"]
 
-MAX_CANDIDATES = 40  # per mention, after the first scoring pass
+KM_PER_DEGREE = 111.2  # of latitude (and of longitude at the equator)
+MAX_CANDIDATES = 40
+CONTEXT_TOP = 12  # candidates per mention re-scored against the doc's context  # per mention, after the first scoring pass
 MAX_NEIGHBOURS = 20  # other places a candidate is measured against
 CONTAINER_TOP = 5  # a container's best candidates that may contain a mention's
 DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z .'’-]{2,}?)(?:,[ \t]*([A-Z][\w .'’-]+?))?[ \t]*(?:\([^)\n]{1,20}\)[ \t]*)?[—–-]")
@@ -112,7 +116,7 @@ class PlaceResolver:
 
     # ---- public -------------------------------------------------------------------
     def __call__(self, doc: Doc) -> list[PlaceMention]:
-        text = doc.text  # built on each access: read it once
+        text = doc_text(doc)
         mentions = self.recognize(doc, text=text)
         self._mark_compound_modifiers(mentions, text)
         self.resolve(mentions, text)
@@ -122,7 +126,7 @@ class PlaceResolver:
         """Resolve given character spans (e.g. gold toponyms) as places, one result per span in
         order; the doc's other recognised places still serve as context (country focus,
         containers, distance). A span with no gazetteer candidate comes back with place None."""
-        text = doc.text
+        text = doc_text(doc)
         given = [self._given_mention(text, start, end) for start, end in spans]
         context = [
             mention
@@ -168,14 +172,15 @@ class PlaceResolver:
 
     def recognize(self, doc: Doc, *, text: str | None = None) -> list[_Mention]:
         """Place mentions of ``doc``, sorted by start, candidates attached but not yet ranked."""
-        text = doc.text if text is None else text
+        text = doc_text(doc) if text is None else text
         blocked: set[int] = set()
         found: list[_Mention] = []
         unresolved: list[Span] = []
-        persons = [ent for ent in doc.ents if ent.label_ == "PERSON" and not self._admin_next(ent)]
+        entities = doc.ents  # a new tuple of spans on every access: read it once
+        persons = [ent for ent in entities if ent.label_ == "PERSON" and not self._admin_next(ent)]
         # Words of the doc's multi-word person names: "Clark" after "Wesley Clark" is a person.
         person_words = {t.lower_ for ent in persons if len(ent) > 1 for t in ent}
-        for ent in doc.ents:
+        for ent in entities:
             if ent.label_ in self.rules["ner_never_place_labels"]:
                 # The small model calls some towns persons: a PERSON followed by an admin word
                 # ("Dawlat Abad district") or a single word ("An Alexandria man") is left to the
@@ -192,8 +197,7 @@ class PlaceResolver:
                     blocked.update(range(ent.start, ent.end))
                 else:
                     unresolved.append(ent)
-        person_tokens = {t.i for t in doc if t.lower_ in person_words or self._speaker(t)}
-        mentions = self._merge(found, self._scan(doc, blocked, text, person_tokens))
+        mentions = self._merge(found, self._scan(doc, blocked, text, person_words))
         accepted = {m.key for m in mentions if m.source != "ner+org"}
         mentions = [m for m in mentions if m.source != "ner+org" or self._org_place_ok(m, accepted)]
         for mention in mentions:
@@ -227,14 +231,22 @@ class PlaceResolver:
         static = {id(mention): self._static_scores(mention, coherence) for mention in mentions}
         for mention in mentions:
             mention.scores = list(static[id(mention)])
+        # Context adds at most ``reach``: candidates further behind cannot win. Only the top
+        # CONTEXT_TOP by static score are re-scored; the rest keep their static score.
+        reach = self.scores["country_focus"] + self.scores["region_focus"] + self.scores["near_other_place_100km"]
         for _ in range(self.rules["context_rounds"]):
             context = self._context(mentions)
             for mention in mentions:
-                if mention.candidates and mention.country is None:
-                    mention.scores = [
-                        score + self._context_score(candidate.place, mention.key, context)
-                        for candidate, score in zip(mention.candidates, static[id(mention)])
-                    ]
+                if len(mention.candidates) < 2 or mention.country is not None:
+                    continue  # nothing to rank
+                fixed = static[id(mention)]
+                ranked = sorted(fixed, reverse=True)
+                floor = max(ranked[0] - reach, ranked[min(len(ranked), CONTEXT_TOP) - 1])
+                points = [p for other, p in context.points.items() if other != mention.key][:MAX_NEIGHBOURS]
+                mention.scores = [
+                    score + self._context_score(candidate.place, mention.key, context, points) if score >= floor else score
+                    for candidate, score in zip(mention.candidates, fixed)
+                ]
 
     def _coherence(self, mentions: list[_Mention]) -> dict[tuple, set[str]]:
         """Which names have *some* candidate in each second-level area and in each grid cell
@@ -282,7 +294,7 @@ class PlaceResolver:
                 score += self.scores["container"]
             if any(place_contains(place, inner) and inner != place for inner in inner_top):
                 score += self.scores["container"]
-            if mention.country is None:
+            if mention.country is None and len(mention.candidates) > 1:
                 score += self._coherence_score(place, mention.key, coherence)
             scores.append(score)
         return scores
@@ -335,7 +347,7 @@ class PlaceResolver:
             return 1.0
         return min(max((scores[best] - max(rivals)) / self.scores["confident_margin"], 0.0), 1.0)
 
-    def _context_score(self, place: Place, key: str, context: _Context) -> float:
+    def _context_score(self, place: Place, key: str, context: _Context, points: list[Place]) -> float:
         scores = self.scores
         score = 0.0
         own = context.countries.get(key)
@@ -349,7 +361,7 @@ class PlaceResolver:
                 support = sum(sure for other, sure in votes.items() if other != key)
                 score += scores["region_focus"] * min(support, 1.0)
         if place.level != "country":
-            score += self._proximity(place, [p for other, p in context.points.items() if other != key][:MAX_NEIGHBOURS])
+            score += self._proximity(place, points)
         return score
 
     # ---- recognition ----------------------------------------------------------------
@@ -364,9 +376,9 @@ class PlaceResolver:
             return span.start_char, span.start_char
         return span.doc[start].idx, span.doc[end - 1].idx + len(span.doc[end - 1].text)
 
-    def _from_entity(self, ent: Span, doc_text: str) -> _Mention | None:
+    def _from_entity(self, ent: Span, full_text: str) -> _Mention | None:
         start, end = self._trim(ent)
-        text = doc_text[start:end]
+        text = full_text[start:end]
         key = normalize_name(text)
         if not key or key in self.stoplist:
             return None
@@ -451,41 +463,45 @@ class PlaceResolver:
                     mention.key, mention.hint, mention.candidates = key, hint, candidates
                     return
 
-    def _scan(self, doc: Doc, blocked: set[int], text: str, person_tokens: set[int]) -> list[_Mention]:
-        """Gazetteer matches over capitalised n-grams, longest first, left to right."""
+    def _scan(self, doc: Doc, blocked: set[int], text: str, person_words: set[str]) -> list[_Mention]:
+        """Gazetteer matches over capitalised n-grams, longest first, left to right.
+
+        Token offsets are read once into lists: spaCy's per-token access dominates the cost
+        of a scan that visits every token."""
         found: list[_Mention] = []
         connectors = self.rules["name_connectors"]
         max_words = self.rules["max_name_words"]
+        starts, lengths, spaces = (column.tolist() for column in doc.to_array([IDX, LENGTH, SPACY]).T)
+        words_of = [text[start : start + length] for start, length in zip(starts, lengths)]
+        capitalised = [w[:1].isupper() and any(char.isalpha() for char in w) for w in words_of]
+        n_tokens = len(words_of)
         i = 0
-        while i < len(doc):
-            token = doc[i]
-            if i in blocked or not _capitalised(token) or token.lower_ in DETERMINERS:
+        while i < n_tokens:
+            if i in blocked or not capitalised[i] or words_of[i].lower() in DETERMINERS:
                 i += 1
                 continue
             best: tuple[int, str, list[Candidate]] | None = None
             words = 0
             j = i
-            while j < len(doc) and j not in blocked:
-                current = doc[j]
-                if j > i and ("\n" in doc[j - 1].whitespace_ or current.is_space):
+            while j < n_tokens and j not in blocked:
+                if j > i and words_of[j].isspace():
                     break
-                glued = j > i and not doc[j - 1].whitespace_
-                if _capitalised(current):
+                if capitalised[j]:
                     words += 1
                     if words > max_words:
                         break
-                    key = normalize_name(text[token.idx : current.idx + len(current.text)])
+                    key = normalize_name(text[starts[i] : starts[j] + len(words_of[j])])
                     candidates = self.gazetteer.candidates_for_key(key)
                     if candidates:
                         best = (j, key, candidates)
-                elif j > i and (current.text in ("-", "'", "’") and glued or current.lower_ in connectors):
+                elif j > i and (words_of[j] in ("-", "'", "’") and not spaces[j - 1] or words_of[j].lower() in connectors):
                     pass
                 else:
                     break
                 j += 1
-            mention = self._accept_ngram(doc, i, best, person_tokens)
+            mention = self._accept_ngram(doc, i, best, person_words)
             if mention is None:
-                mention = self._country_token(token)
+                mention = self._country_token(doc[i])
                 best = (i, "", []) if mention else None
             if mention is None:
                 i += 1
@@ -515,11 +531,11 @@ class PlaceResolver:
             return _Mention(token.idx, end, "demonym", key=normalize_name(token.text), country=match.country, is_demonym=True)
         return _Mention(token.idx, end, "gazetteer", key=normalize_name(token.text), country=match.country)
 
-    def _accept_ngram(self, doc: Doc, i: int, best, person_tokens: set[int]) -> _Mention | None:
+    def _accept_ngram(self, doc: Doc, i: int, best, person_words: set[str]) -> _Mention | None:
         if best is None:
             return None
         j, key, candidates = best
-        if key in self.stoplist or (i == j and i in person_tokens):
+        if key in self.stoplist or (i == j and (doc[i].lower_ in person_words or self._speaker(doc[i]))):
             return None
         tokens = [t for t in doc[i : j + 1] if t.is_alpha]
         if not any(t.pos_ == "PROPN" for t in tokens):
@@ -600,9 +616,18 @@ class PlaceResolver:
                 inner.contained.append(outer)
 
     def _proximity(self, place: Place, points: list[Place]) -> float:
+        """Bonus for a candidate near another name's place (100 km, 400 km), by an
+        equirectangular distance: exact enough at these ranges and cheap per candidate."""
         if not points or place.level == "country":
             return 0.0
-        nearest = min(haversine_km(place.latitude, place.longitude, p.latitude, p.longitude) for p in points)
+        latitude, longitude = place.latitude, place.longitude
+        scale = math.cos(math.radians(latitude))
+        nearest = math.inf
+        for point in points:
+            d_lat = point.latitude - latitude
+            if -4.0 < d_lat < 4.0:
+                d_lon = (point.longitude - longitude + 180.0) % 360.0 - 180.0
+                nearest = min(nearest, KM_PER_DEGREE * math.hypot(d_lat, d_lon * scale))
         if nearest <= 100:
             return self.scores["near_other_place_100km"]
         if nearest <= 400:

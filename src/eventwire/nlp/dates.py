@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span
 from eventwire.errors import Errors, ModelError
 from eventwire.nlp.casualties import parse_count
 from eventwire.nlp.data import DATA_DIR, read_json
+from eventwire.nlp.extensions import doc_text
 from eventwire.types import DateMention
 
 __all__ = ["DateResolver", "date_for_sentence", "resolve_dates"]
@@ -298,7 +299,7 @@ class DateResolver:
     def __call__(self, doc: Doc) -> Doc:
         if not self.ready:
             raise ModelError(Errors.E212.format(name=self.name))
-        text = doc.text
+        text = doc_text(doc)
         entities = tuple((ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ in ENTITY_LABELS)
         header = DATE_HEADER_RE.match(text)
         header_end = header.end() if header else 0

@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 DOC_EXTENSIONS = {
     "ew_published": None,  # datetime.date | None, set before the pipeline runs
     "ew_article_id": "",  # str, set before the pipeline runs
+    "ew_text": None,  # str | None: the doc's text, set before the pipeline runs (see doc_text)
 }
 DOC_LIST_EXTENSIONS = (
     "ew_places",  # list[PlaceMention]        written by eventwire.places
@@ -36,3 +37,10 @@ def doc_list(doc: Doc, name: str) -> list:
     """The list stored in ``doc._.<name>``; an empty list when a component has not run."""
     value = getattr(doc._, name)
     return value if value is not None else []
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, read from ``doc._.ew_text`` when the engine set it: spaCy rebuilds
+    ``Doc.text`` from every token on each access, a cost paid once per component otherwise."""
+    text = doc._.ew_text
+    return text if text is not None else doc.text

@@ -15,6 +15,8 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from eventwire.nlp.extensions import doc_text
+
 # "KABUL, Afghanistan (AP) — ", "BAMAKO: ", "SANTIAGO, Chile – ": an upper-case place, an
 # optional ", Country" and "(Agency)", then a dash or colon (wire-service dateline style).
 DATELINE_RE = re.compile(
@@ -41,7 +43,7 @@ class ParagraphSentencizer:
                 if token.i > 0:
                     token.is_sent_start = True
             after_break = "\n" in token.whitespace_
-        text = doc.text  # rebuilt on every access: read it once
+        text = doc_text(doc)  # rebuilt on every access: read it once
         for token in line_starts:
             match = DATELINE_RE.match(text, token.idx)
             if match is None or "\n" in match.group():

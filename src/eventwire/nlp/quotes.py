@@ -31,6 +31,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from eventwire.nlp.extensions import doc_text
 from eventwire.types import Quote
 
 DATA_PATH = Path(__file__).parent / "data" / "quotes.json"
@@ -114,7 +115,7 @@ class QuoteExtractor:
 def extract_quotes(doc: Doc, *, lexicon: QuoteLexicon | None = None) -> list[Quote]:
     """The attributed direct quotes of a parsed doc, in text order."""
     lexicon = lexicon or load_lexicon()
-    text = doc.text  # rebuilt on every access: read it once
+    text = doc_text(doc)  # rebuilt on every access: read it once
     spans = find_quote_spans(text, min_words=lexicon.min_quote_words)
     if not spans:
         return []
