@@ -203,6 +203,9 @@ class PlaceResolver:
                     continue
                 blocked.update(range(ent.start, ent.end))
                 continue
+            if len(ent) == 1 and ent[0].lower_ in person_words and not self._major_place(ent.text):
+                blocked.add(ent.start)  # "Ripley" after "Jane Ripley" is the person, whatever its tag
+                continue
             mention = self._from_entity(ent, text)
             if mention is not None:
                 found.append(mention)
@@ -427,6 +430,11 @@ class PlaceResolver:
             match = match_country(text.rsplit("-", 1)[1])  # "inter-Afghan"
         if match is not None and match.kind == "demonym":
             return _Mention(start, end, "demonym", key=key, country=match.country, is_demonym=True)
+        if ent.label_ == "NORP" and match is None:
+            # A region's adjective listed as its alternate name ("South Ossetian" forces).
+            regions = [c for c in self.gazetteer.candidates_for_key(key) if c.place.feature_code in ("ADM1", "RGN")]
+            if regions:
+                return _Mention(start, end, "ner+gazetteer", key=key, candidates=regions)
         if match is not None and match.kind == "acronym":
             return _Mention(start, end, "ner+gazetteer", key=key, country=match.country)
         if ent.label_ in self.rules["ner_place_labels"]:
@@ -438,7 +446,7 @@ class PlaceResolver:
         # ORG: only when the whole text is a gazetteer main name ("Qala-e-Naw", "Herat"),
         # kept later by _org_place_ok. NORP spans are demonyms or nothing.
         if ent.label_ in self.rules["ner_maybe_place_labels"]:
-            tokens = [t for t in ent.doc[ent.start : ent.end] if t.is_alpha]
+            tokens = [t for t in ent if t.is_alpha and start <= t.idx < end]
             if not tokens or not all(t.pos_ == "PROPN" or _capitalised(t) for t in tokens):
                 return None
             candidates = [c for c in self.gazetteer.candidates_for_key(key) if c.exact]
@@ -482,6 +490,13 @@ class PlaceResolver:
         whole = text[start:end]
         if self._major_place(whole):
             return self._entity_mention(start, end, whole)
+        if len(tokens) > 1 and tokens[0].i > 0 and ent.doc[tokens[0].i - 1].lower_ in self.rules["place_only_preps"]:
+            # "moved to a house in Tega Cay": a multi-word exact place name after "in"
+            mention = self._entity_mention(start, end, whole)
+            if mention is not None:
+                mention.candidates = [c for c in mention.candidates if c.exact]
+                if mention.candidates:
+                    return mention
         return self._institution_prefix(tokens, text)
 
     def _institution_prefix(self, tokens: list[Token], text: str) -> _Mention | None:
@@ -637,8 +652,10 @@ class PlaceResolver:
         if best is None:
             return None
         j, key, candidates = best
-        if key in self.stoplist or (i == j and (doc[i].lower_ in person_words or self._speaker(doc[i]))):
+        if key in self.stoplist:
             return None
+        if i == j and (doc[i].lower_ in person_words or self._speaker(doc[i])) and not self._major_place(doc[i].text):
+            return None  # "Clark said" is a person; "Tbilisi says" is the government in Tbilisi
         tokens = [t for t in doc[i : j + 1] if t.is_alpha]
         if not any(t.pos_ == "PROPN" for t in tokens):
             return None
@@ -649,8 +666,18 @@ class PlaceResolver:
                 for c in candidates
             )
             alt_ok = any(c.place.population >= rules["min_population_alternate_single_word"] for c in candidates)
-            if not (exact_ok or alt_ok):
+            # "Tavistock Fire Chief": an institution named after a town says it is a place.
+            following = doc[j + 1] if j + 1 < len(doc) else None
+            institution_ok = (
+                following is not None
+                and _capitalised(following)
+                and following.lower_ in rules["institution_words"]
+                and any(c.exact for c in candidates)
+            )
+            if not (exact_ok or alt_ok or institution_ok):
                 return None
+            if institution_ok and not (exact_ok or alt_ok):
+                candidates = [c for c in candidates if c.exact]
         start, end = doc[i].idx, doc[j].idx + len(doc[j].text)
         return _Mention(start, end, "gazetteer", key=key, candidates=candidates)
 
