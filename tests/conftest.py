@@ -20,6 +20,16 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(skip)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def own_user_gazetteer(tmp_path_factory):
+    """Keep the developer's own user gazetteer entries (``eventwire gazetteer add``) out of the
+    tests: every gazetteer loaded here reads, and every ``add`` writes, a file of the tests' own."""
+    patch = pytest.MonkeyPatch()
+    patch.setenv("EVENTWIRE_USER_GAZETTEER", str(tmp_path_factory.mktemp("user") / "user-gazetteer.jsonl"))
+    yield
+    patch.undo()
+
+
 @pytest.fixture(scope="session")
 def shared_dir() -> Path:
     if not SHARED.is_dir():

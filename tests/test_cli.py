@@ -116,3 +116,55 @@ def test_bad_date_option_is_a_clear_error(runner):
     result = runner.invoke(main, ["events", "--since", "yesterday"])
     assert result.exit_code == 2
     assert "YYYY-MM-DD" in result.output
+
+
+# ---- user places: eventwire gazetteer add / clear ----------------------------------------
+PLACES_CSV = """name,latitude,longitude,country_code,admin1,feature_code,alternatenames
+Sarband Kolalan,35.05,63.4,AF,Badghis,PPL,Sarband-e Kolalan
+Lower Mirak,35.1,200.0,AF,Badghis,PPL,
+Tangi Pasab,34.9,63.7,AF,Badghis,PPL,
+"""
+
+
+@pytest.fixture()
+def user_file(tmp_path, monkeypatch):
+    """Where `gazetteer add` stores places in these tests (the gazetteer cache is not touched)."""
+    path = tmp_path / "cache" / "user-gazetteer.jsonl"
+    monkeypatch.setenv("EVENTWIRE_USER_GAZETTEER", str(path))
+    return path
+
+
+def test_gazetteer_add_reports_bad_rows_keeps_good_ones_and_clear_removes_them(runner, tmp_path, user_file):
+    source = tmp_path / "places.csv"
+    source.write_text(PLACES_CSV, encoding="utf-8")
+    first = runner.invoke(main, ["gazetteer", "add", str(source)])
+    assert first.exit_code == 0, first.output
+    assert f"added 2 places to {user_file} (0 already there, 1 bad rows skipped)" in first.stdout
+    assert f"E104: {source}:3: " in first.stderr and "longitude '200.0'" in first.stderr
+    assert [json.loads(line)["name"] for line in user_file.read_text(encoding="utf-8").splitlines()] == [
+        "Sarband Kolalan", "Tangi Pasab"
+    ]
+    again = runner.invoke(main, ["gazetteer", "add", str(source)])
+    assert again.exit_code == 0, again.output  # every good row is already stored
+    assert "added 0 places" in again.stdout and "(2 already there" in again.stdout
+    assert len(user_file.read_text(encoding="utf-8").splitlines()) == 2
+    cleared = runner.invoke(main, ["gazetteer", "clear"])
+    assert cleared.exit_code == 0 and f"removed 2 user places ({user_file})" in cleared.stdout
+    assert not user_file.exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("missing.csv", None, "E103"),
+        ("places.txt", PLACES_CSV, "E105"),
+        ("bad.csv", "name,latitude,longitude,country_code\nNowhere,95,10,AF\n", "has no usable row"),
+    ],
+)
+def test_gazetteer_add_fails_clearly(runner, tmp_path, user_file, name, content, message):
+    source = tmp_path / name
+    if content is not None:
+        source.write_text(content, encoding="utf-8")
+    result = runner.invoke(main, ["gazetteer", "add", str(source)])
+    assert result.exit_code != 0 and message in result.output
+    assert "Traceback" not in result.output and not user_file.exists()

