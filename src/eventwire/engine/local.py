@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from eventwire.engine.process import process_batch
+from eventwire.errors import Errors
 from eventwire.ingest import Problem, read_articles
 from eventwire.types import Article
 
@@ -80,6 +81,14 @@ def ingest_items(
         summary.read += 1
         if on_article is not None:
             on_article(item)
+        if len(item.text) > nlp.max_length:
+            # spaCy refuses it (E088) and would end the run: report it and go on.
+            where = item.origin or item.id
+            problem = Problem(where, Errors.E019.format(where=where, length=len(item.text), limit=nlp.max_length))
+            summary.problems.append(problem)
+            if on_problem is not None:
+                on_problem(problem)
+            continue
         if item.id in seen:
             summary.already_stored += 1
             continue

@@ -220,8 +220,9 @@ class PlaceResolver:
         for mention in mentions:
             if mention.source == "ner+org":
                 mention.source = "ner+gazetteer"
+        covered = {char for mention in mentions for char in range(mention.start, mention.end)}
         for ent in unresolved:
-            if not any(mention.start < ent.end_char and ent.start_char < mention.end for mention in mentions):
+            if not any(char in covered for char in range(ent.start_char, ent.end_char)):
                 start, end = self._trim(ent)
                 if end > start:
                     mentions.append(_Mention(start, end, "ner", key=normalize_name(text[start:end])))
@@ -253,13 +254,14 @@ class PlaceResolver:
         reach = self.scores["country_focus"] + self.scores["region_focus"] + self.scores["near_other_place_100km"]
         for _ in range(self.rules["context_rounds"]):
             context = self._context(mentions)
+            nearby = list(context.points.items())[: MAX_NEIGHBOURS + 1]  # one may be the mention's own
             for mention in mentions:
                 if len(mention.candidates) < 2 or mention.country is not None:
                     continue  # nothing to rank
                 fixed = static[id(mention)]
                 ranked = sorted(fixed, reverse=True)
                 floor = max(ranked[0] - reach, ranked[min(len(ranked), CONTEXT_TOP) - 1])
-                points = [p for other, p in context.points.items() if other != mention.key][:MAX_NEIGHBOURS]
+                points = [p for other, p in nearby if other != mention.key][:MAX_NEIGHBOURS]
                 mention.scores = [
                     score + self._context_score(candidate.place, mention.key, context, points) if score >= floor else score
                     for candidate, score in zip(mention.candidates, fixed)
@@ -529,19 +531,29 @@ class PlaceResolver:
     @staticmethod
     def _merge(from_ner: list[_Mention], from_scan: list[_Mention]) -> list[_Mention]:
         """NER mentions, plus scan matches that overlap none of them, or that strictly contain
-        the ones they overlap (NER "Mazar" inside the gazetteer's "Mazar-i-Sharif")."""
-        kept = list(from_ner)
+        the ones they overlap (NER "Mazar" inside the gazetteer's "Mazar-i-Sharif").
+        Linear in the doc: overlaps are found through the characters each mention covers."""
+        kept = {id(mention): mention for mention in from_ner}
+        owner: dict[int, _Mention] = {}
+        for mention in from_ner:
+            owner.update(dict.fromkeys(range(mention.start, mention.end), mention))
         for mention in from_scan:
-            overlapping = [m for m in kept if m.start < mention.end and mention.start < m.end]
-            if not overlapping:
-                kept.append(mention)
-                continue
-            inside = all(mention.start <= m.start and m.end <= mention.end for m in overlapping)
-            if inside and any(m.end - m.start < mention.end - mention.start for m in overlapping):
-                kept = [m for m in kept if m not in overlapping]
+            overlapping = {}
+            for char in range(mention.start, mention.end):
+                other = owner.get(char)
+                if other is not None and id(other) in kept:
+                    overlapping[id(other)] = other
+            if overlapping:
+                others = overlapping.values()
+                inside = all(mention.start <= m.start and m.end <= mention.end for m in others)
+                if not (inside and any(m.end - m.start < mention.end - mention.start for m in others)):
+                    continue
+                for key in overlapping:
+                    del kept[key]
                 mention.source = "ner+gazetteer"
-                kept.append(mention)
-        return kept
+            kept[id(mention)] = mention
+            owner.update(dict.fromkeys(range(mention.start, mention.end), mention))
+        return list(kept.values())
 
     def _org_place_ok(self, mention: _Mention, accepted: set[str]) -> bool:
         """An ORG-tagged place name is kept when it is no brand-like single word: a name of
