@@ -191,8 +191,10 @@ def _table() -> _CountryTable:
     )
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def match_country(text: str) -> CountryMatch | None:
-    """The country ``text`` names, and how (``"name"``, ``"acronym"``, ``"demonym"``)."""
+    """The country ``text`` names, and how (``"name"``, ``"acronym"``, ``"demonym"``);
+    memoised (the same words are asked about across a corpus)."""
     table = _table()
     text = strip_possessive(text)
     iso2 = table.acronyms.get(text.replace(".", ""))

@@ -26,7 +26,8 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from spacy.attrs import IDX, LENGTH, SPACY
+from spacy.attrs import IDX, IS_ALPHA, LENGTH, POS, SPACY
+from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.geo.countries import Country, country_by_iso2, match_country
@@ -41,13 +42,15 @@ __all__ = ["PlaceResolver", "country_place"]
 
 KM_PER_DEGREE = 111.2  # of latitude (and of longitude at the equator)
 MAX_CANDIDATES = 40
+MEMO_NAMES = 100_000  # names whose _major_place answer is kept per process
 CONTEXT_TOP = 12  # candidates per mention re-scored against the doc's context  # per mention, after the first scoring pass
 MAX_NEIGHBOURS = 20  # other places a candidate is measured against
 CONTAINER_TOP = 5  # a container's best candidates that may contain a mention's
 # A dateline opens a line, or follows the headline's full stop: "Lake sinks car. HUDSON -- ".
 DATELINE = re.compile(r"(?m)(?:^|(?<=[.!?] ))[ \t]*([A-Z][A-Z .'’-]{2,}?)(?:,[ \t]*([A-Z][\w .'’-]+?))?[ \t]*(?:\([^)\n]{1,20}\)[ \t]*)?(?:[—–-]|:[ \t])")
 DETERMINERS = frozenset({"the", "a", "an"})
-POSSESSIVE_TOKENS = frozenset({"'s", "’s", "'", "’"})
+LEADING_DETERMINERS = re.compile(r"(?:(?:the|a|an)\s+)+", re.IGNORECASE)
+TRAILING_POSSESSIVE = re.compile(r"(?:\s*['’]s?)+$")
 
 
 def country_place(country: Country) -> Place:
@@ -90,7 +93,18 @@ class _Mention:
 
 
 def _capitalised(token: Token) -> bool:
-    return token.text[:1].isupper() and any(char.isalpha() for char in token.text)
+    return token.text[:1].isupper()  # an upper-case first character is a letter
+
+
+@dataclass
+class _Columns:
+    """Per-token columns of a doc, read once for the n-gram scan."""
+
+    words: list[str]
+    capitalised: list[bool]
+    starts: list[int]
+    pos: list[int]
+    alpha: list[int]
 
 
 @dataclass
@@ -115,8 +129,16 @@ class PlaceResolver:
         self.admin_words.update({w: "ADM2" for w in self.rules["admin2_words"]})
         self.admin_words.update({w: "PPL" for w in self.rules["settlement_words"]})
         self.abbreviations = self.rules["us_state_abbreviations"]
+        self._major: dict[str, bool] = {}  # name -> _major_place(name), memoised per process
 
     # ---- public -------------------------------------------------------------------
+    def clear_memo(self) -> None:
+        """Forget every per-process memo the resolver reads (names, countries, candidates)."""
+        self._major.clear()
+        self.gazetteer.clear_memo()
+        normalize_name.cache_clear()
+        match_country.cache_clear()
+
     def __call__(self, doc: Doc) -> list[PlaceMention]:
         text = doc_text(doc)
         mentions = self.recognize(doc, text=text)
@@ -223,7 +245,7 @@ class PlaceResolver:
         covered = {char for mention in mentions for char in range(mention.start, mention.end)}
         for ent in unresolved:
             if not any(char in covered for char in range(ent.start_char, ent.end_char)):
-                start, end = self._trim(ent)
+                start, end = self._trim(ent, text)
                 if end > start:
                     mentions.append(_Mention(start, end, "ner", key=normalize_name(text[start:end])))
         mentions.sort(key=lambda m: m.start)
@@ -307,21 +329,17 @@ class PlaceResolver:
 
     def _coherence_score(self, place: Place, key: str, index: dict[tuple, set[str]]) -> float:
         """Per other name with a candidate in the same second-level area, and per other name
-        with a candidate in this or a neighbouring grid cell (each capped)."""
+        with a candidate in the same grid cell (each capped)."""
         if place.level != "place" or not index:
             return 0.0
         scores = self.scores
         cell = self.rules["coherence_cell_deg"]
-        row, column = int(place.latitude // cell), int(place.longitude // cell)
-        near: set[str] = set()
-        for d_row in (-1, 0, 1):
-            for d_column in (-1, 0, 1):
-                near.update(index.get(("cell", row + d_row, column + d_column), ()))
-        near.discard(key)
-        score = scores["coherence_near"] * min(len(near), self.rules["coherence_max_names"])
+        cap = self.rules["coherence_max_names"]
+        near = index.get(("cell", int(place.latitude // cell), int(place.longitude // cell)), ())
+        score = scores["coherence_near"] * min(len(near) - (key in near), cap)
         if place.admin2:
-            area = index.get(("area", place.country_iso2, place.admin1, place.admin2), set()) - {key}
-            score += scores["coherence_same_area"] * min(len(area), self.rules["coherence_max_names"])
+            area = index.get(("area", place.country_iso2, place.admin1, place.admin2), ())
+            score += scores["coherence_same_area"] * min(len(area) - (key in area), cap)
         return score
 
     def _static_scores(self, mention: _Mention, coherence: dict[tuple, set[str]]) -> list[float]:
@@ -380,14 +398,14 @@ class PlaceResolver:
         scores = mention.scores or mention.base
         place = mention.candidates[best].place
         where = (place.country_iso2, place.admin1)
-        rivals = [
-            score
-            for candidate, score in zip(mention.candidates, scores)
-            if (candidate.place.country_iso2, candidate.place.admin1) != where
-        ]
-        if not rivals:
+        rival = None
+        for candidate, score in zip(mention.candidates, scores):
+            other = candidate.place
+            if (rival is None or score > rival) and (other.country_iso2 != where[0] or other.admin1 != where[1]):
+                rival = score
+        if rival is None:
             return 1.0
-        return min(max((scores[best] - max(rivals)) / self.scores["confident_margin"], 0.0), 1.0)
+        return min(max((scores[best] - rival) / self.scores["confident_margin"], 0.0), 1.0)
 
     def _context_score(self, place: Place, key: str, context: _Context, points: list[Place]) -> float:
         scores = self.scores
@@ -407,19 +425,25 @@ class PlaceResolver:
         return score
 
     # ---- recognition ----------------------------------------------------------------
-    def _trim(self, span: Span) -> tuple[int, int]:
-        """Char offsets of ``span`` without a leading "the" and a trailing possessive."""
-        start, end = span.start, span.end
-        while start < end and span.doc[start].lower_ in DETERMINERS:
-            start += 1
-        while end > start and span.doc[end - 1].text in POSSESSIVE_TOKENS:
+    @staticmethod
+    def _trim(span: Span, text: str) -> tuple[int, int]:
+        """Char offsets of ``span`` without a leading "the" and a trailing possessive (read
+        from the text: cheaper than visiting the span's tokens)."""
+        start, end = span.start_char, span.end_char
+        leading = LEADING_DETERMINERS.match(text, start, end)
+        if leading:
+            start = leading.end()
+        trailing = TRAILING_POSSESSIVE.search(text, start, end)
+        if trailing:
+            end = trailing.start()
+        while end > start and text[end - 1].isspace():
             end -= 1
         if start >= end:
             return span.start_char, span.start_char
-        return span.doc[start].idx, span.doc[end - 1].idx + len(span.doc[end - 1].text)
+        return start, end
 
     def _from_entity(self, ent: Span, full_text: str) -> _Mention | None:
-        start, end = self._trim(ent)
+        start, end = self._trim(ent, full_text)
         text = full_text[start:end]
         key = normalize_name(text)
         if not key or key in self.stoplist:
@@ -463,6 +487,14 @@ class PlaceResolver:
         """A country's name, a capital, a first-level region or a city of
         ``min_population_alternate_single_word`` people: a name the small model may tag as a
         person or product ("Sri Lanka's", "Tbilisi says") but is rarely anything else."""
+        known = self._major.get(name)
+        if known is None:
+            if len(self._major) >= MEMO_NAMES:
+                self._major.clear()
+            known = self._major[name] = self._is_major_place(name)
+        return known
+
+    def _is_major_place(self, name: str) -> bool:
         key = normalize_name(strip_possessive(name))
         if not key or key in self.stoplist:
             return False
@@ -483,7 +515,7 @@ class PlaceResolver:
         """A place inside an entity tagged PERSON/PRODUCT/...: the whole entity when it is a
         major place ("Sri Lanka's" PERSON), or its leading place name when an institution
         word follows ("Huntsville Fire Department", "Alexandria police")."""
-        start, end = self._trim(ent)
+        start, end = self._trim(ent, text)
         if end <= start:
             return None
         tokens = [t for t in ent if start <= t.idx < end]
@@ -600,13 +632,30 @@ class PlaceResolver:
         found: list[_Mention] = []
         connectors = self.rules["name_connectors"]
         max_words = self.rules["max_name_words"]
-        starts, lengths, spaces = (column.tolist() for column in doc.to_array([IDX, LENGTH, SPACY]).T)
+        starts, lengths, spaces, pos, alpha = (
+            column.tolist() for column in doc.to_array([IDX, LENGTH, SPACY, POS, IS_ALPHA]).T
+        )
         words_of = [text[start : start + length] for start, length in zip(starts, lengths)]
-        capitalised = [w[:1].isupper() and any(char.isalpha() for char in w) for w in words_of]
+        capitalised = [w[:1].isupper() for w in words_of]  # an upper-case first character is a letter
+        columns = _Columns(words_of, capitalised, starts, pos, alpha)
         n_tokens = len(words_of)
         i = 0
         while i < n_tokens:
             if i in blocked or not capitalised[i] or words_of[i].lower() in DETERMINERS:
+                i += 1
+                continue
+            word = words_of[i]
+            if (
+                word.isascii()
+                and word.isalpha()
+                and not (i + 1 < n_tokens and capitalised[i + 1])
+                and not self.gazetteer.starts_a_name(word.lower())
+            ):
+                # A lone capitalised word no name starts with: only a demonym, an acronym or
+                # a state abbreviation can still make it a place.
+                mention = self._country_token(doc[i])
+                if mention is not None:
+                    found.append(mention)
                 i += 1
                 continue
             best: tuple[int, str, list[Candidate]] | None = None
@@ -628,7 +677,7 @@ class PlaceResolver:
                 else:
                     break
                 j += 1
-            mention = self._accept_ngram(doc, i, best, person_words)
+            mention = self._accept_ngram(doc, columns, i, best, person_words)
             if mention is None:
                 mention = self._country_token(doc[i])
                 best = (i, "", []) if mention else None
@@ -660,18 +709,19 @@ class PlaceResolver:
             return _Mention(token.idx, end, "demonym", key=normalize_name(token.text), country=match.country, is_demonym=True)
         return _Mention(token.idx, end, "gazetteer", key=normalize_name(token.text), country=match.country)
 
-    def _accept_ngram(self, doc: Doc, i: int, best, person_words: set[str]) -> _Mention | None:
+    def _accept_ngram(self, doc: Doc, columns: _Columns, i: int, best, person_words: set[str]) -> _Mention | None:
         if best is None:
             return None
         j, key, candidates = best
         if key in self.stoplist:
             return None
-        if i == j and (doc[i].lower_ in person_words or self._speaker(doc[i])) and not self._major_place(doc[i].text):
+        words_of = columns.words
+        if i == j and (words_of[i].lower() in person_words or self._speaker(doc[i])) and not self._major_place(words_of[i]):
             return None  # "Clark said" is a person; "Tbilisi says" is the government in Tbilisi
-        tokens = [t for t in doc[i : j + 1] if t.is_alpha]
-        if not any(t.pos_ == "PROPN" for t in tokens):
+        alphabetic = [k for k in range(i, j + 1) if columns.alpha[k]]
+        if not any(columns.pos[k] == PROPN for k in alphabetic):
             return None
-        if sum(1 for t in tokens if _capitalised(t)) == 1:
+        if sum(1 for k in alphabetic if columns.capitalised[k]) == 1:
             rules = self.rules
             exact_ok = any(
                 c.exact and (c.place.population >= rules["min_population_single_word"] or c.place.level != "place")
@@ -679,18 +729,17 @@ class PlaceResolver:
             )
             alt_ok = any(c.place.population >= rules["min_population_alternate_single_word"] for c in candidates)
             # "Tavistock Fire Chief": an institution named after a town says it is a place.
-            following = doc[j + 1] if j + 1 < len(doc) else None
             institution_ok = (
-                following is not None
-                and _capitalised(following)
-                and following.lower_ in rules["institution_words"]
+                j + 1 < len(words_of)
+                and columns.capitalised[j + 1]
+                and words_of[j + 1].lower() in rules["institution_words"]
                 and any(c.exact for c in candidates)
             )
             if not (exact_ok or alt_ok or institution_ok):
                 return None
             if institution_ok and not (exact_ok or alt_ok):
                 candidates = [c for c in candidates if c.exact]
-        start, end = doc[i].idx, doc[j].idx + len(doc[j].text)
+        start, end = columns.starts[i], columns.starts[j] + len(words_of[j])
         return _Mention(start, end, "gazetteer", key=key, candidates=candidates)
 
     def _add_hint(self, mention: _Mention, text: str) -> None:
