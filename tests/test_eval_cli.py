@@ -48,3 +48,6 @@ def test_bench_prints_keys(tmp_path):
     assert measured["docs"] == 3
     assert measured["words"] == sum(len(row["text"].split()) for row in rows[:3])
     assert {"ner", "parser", "ew_places", "ew_events"} <= set(measured["component_ms_per_doc"])
+    geoparser = measured["geoparser"]
+    assert geoparser["docs"] == 3 and geoparser["passes"] == 3
+    assert geoparser["docs_per_s"] > 0 and geoparser["gazetteer_load_seconds"] > 0
