@@ -6,12 +6,7 @@ from __future__ import annotations
 import pytest
 
 from eventwire.geo.gazetteer import _region_point
-
-
-def _one(mentions, text):
-    found = [m for m in mentions if m.text == text]
-    assert found, f"{text!r} not recognised in {[m.text for m in mentions]}"
-    return found[0]
+from tests.geo.test_resolver import _one
 
 
 def test_a_repeated_name_does_not_vote_for_its_own_first_guess(places_of):
@@ -115,3 +110,17 @@ def test_region_point_trims_far_outliers_of_large_regions():
     points = [(45.0 + (i % 10) * 0.1, 10.0 + (i // 10) * 0.1) for i in range(99)] + [(80.0, 10.0)]
     latitude, _ = _region_point(_Points(points), list(range(len(points))))
     assert latitude < 50.0
+
+
+def test_bordering_is_symmetric():
+    from eventwire.geo.countries import bordering
+
+    assert "PS" in bordering("IL") and "IL" in bordering("PS")
+    assert "AF" in bordering("IR") and "IR" in bordering("AF")
+    assert bordering("NZ") == frozenset()
+
+
+def test_a_neighbour_of_the_story_s_country_beats_a_namesake_far_away(places_of):
+    # Mozambique has a Gaza province; in an Israel story, Gaza is the Palestinian city.
+    _, mentions = places_of("Officials in Jerusalem said two rockets were fired from Gaza toward Israel on Monday.")
+    assert _one(mentions, "Gaza").place.country_iso2 == "PS"

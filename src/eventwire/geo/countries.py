@@ -26,6 +26,7 @@ from pathlib import Path
 from eventwire.geo.names import normalize_name, strip_possessive
 
 __all__ = [
+    "bordering",
     "Country",
     "CountryMatch",
     "lookup_country",
@@ -67,6 +68,7 @@ class _CountryTable:
     names: dict[str, str]  # normalised name -> iso2
     demonyms: dict[str, str]  # normalised demonym -> iso2
     acronyms: dict[str, str]  # exact text, dots removed -> iso2
+    borders: dict[str, frozenset[str]]  # iso2 -> the iso2 codes of its land neighbours
 
 
 def _package_dir(package: str) -> Path:
@@ -182,12 +184,22 @@ def _table() -> _CountryTable:
         elif kind == "demonym":
             demonyms[key] = iso2
             names.pop(key, None)
+    by_iso3 = {country.iso3: country for country in by_iso2.values()}
+    borders: dict[str, set[str]] = {iso2: set() for iso2 in by_iso2}
+    for iso2 in by_iso2:
+        for iso3 in info.get(iso2, {}).get("borders") or []:
+            neighbour = by_iso3.get(iso3)
+            if neighbour is not None and neighbour.iso2 != iso2:
+                # countryinfo lists some borders on one side only (Palestine-Israel): symmetric
+                borders[iso2].add(neighbour.iso2)
+                borders[neighbour.iso2].add(iso2)
     return _CountryTable(
         by_iso2=by_iso2,
-        by_iso3={country.iso3: country for country in by_iso2.values()},
+        by_iso3=by_iso3,
         names=names,
         demonyms=demonyms,
         acronyms=acronyms,
+        borders={iso2: frozenset(codes) for iso2, codes in borders.items()},
     )
 
 
@@ -220,6 +232,12 @@ def lookup_country(text: str) -> Country | None:
     """
     match = match_country(text)
     return match.country if match else None
+
+
+def bordering(iso2: str) -> frozenset[str]:
+    """The ISO alpha-2 codes of the countries sharing a land border with ``iso2`` (from
+    countryinfo's ``borders``, made symmetric)."""
+    return _table().borders.get(iso2, frozenset())
 
 
 def country_by_iso2(iso2: str) -> Country | None:

@@ -30,7 +30,7 @@ from spacy.attrs import IDX, IS_ALPHA, LENGTH, POS, SPACY
 from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
-from eventwire.geo.countries import Country, country_by_iso2, match_country
+from eventwire.geo.countries import Country, bordering, country_by_iso2, match_country
 from eventwire.geo.event_location import place_contains
 from eventwire.geo.gazetteer import Candidate, Gazetteer
 from eventwire.geo.names import normalize_name, strip_possessive
@@ -273,7 +273,7 @@ class PlaceResolver:
             mention.scores = list(static[id(mention)])
         # Context adds at most ``reach``: candidates further behind cannot win. Only the top
         # CONTEXT_TOP by static score are re-scored; the rest keep their static score.
-        reach = self.scores["country_focus"] + self.scores["region_focus"] + self.scores["near_other_place_100km"]
+        reach = sum(self.scores[name] for name in ("country_focus", "neighbour_focus", "region_focus", "near_other_place_100km"))
         for _ in range(self.rules["context_rounds"]):
             context = self._context(mentions)
             nearby = list(context.points.items())[: MAX_NEIGHBOURS + 1]  # one may be the mention's own
@@ -415,6 +415,13 @@ class PlaceResolver:
         if total > 0:
             share = context.total[place.country_iso2] - (own[place.country_iso2] if own else 0.0)
             score += scores["country_focus"] * max(share, 0.0) / total
+            if place.country_iso2:
+                # "Gaza" in an Israel story: a neighbour of the focus, not Mozambique's Gaza
+                near = sum(
+                    context.total[iso2] - (own[iso2] if own else 0.0) for iso2 in bordering(place.country_iso2)
+                    if iso2 in context.total
+                )
+                score += scores["neighbour_focus"] * max(near, 0.0) / total
         if place.level != "country" and place.admin1:
             votes = context.regions.get((place.country_iso2, place.admin1))
             if votes:
