@@ -124,3 +124,14 @@ def test_a_neighbour_of_the_story_s_country_beats_a_namesake_far_away(places_of)
     # Mozambique has a Gaza province; in an Israel story, Gaza is the Palestinian city.
     _, mentions = places_of("Officials in Jerusalem said two rockets were fired from Gaza toward Israel on Monday.")
     assert _one(mentions, "Gaza").place.country_iso2 == "PS"
+
+
+def test_a_town_the_model_tags_as_a_nationality_stays_a_town(places_of):
+    # The small model tags "Kidal" as NORP in this sample report; the region-adjective rule
+    # ("South Ossetian") must not turn the town into its region.
+    from pathlib import Path
+
+    text = (Path(__file__).parents[2] / "examples" / "sample" / "01_kidal_army_clash.txt").read_text(encoding="utf-8")
+    _, mentions = places_of(text)
+    kidals = [m for m in mentions if m.text.lower() == "kidal"]
+    assert kidals and all(m.place.feature_code == "PPLA" for m in kidals)

@@ -464,9 +464,11 @@ class PlaceResolver:
         if match is not None and match.kind == "demonym":
             return _Mention(start, end, "demonym", key=key, country=match.country, is_demonym=True)
         if ent.label_ == "NORP" and match is None:
-            # A region's adjective listed as its alternate name ("South Ossetian" forces).
-            regions = [c for c in self.gazetteer.candidates_for_key(key) if c.place.feature_code in ("ADM1", "RGN")]
-            if regions:
+            # A region's adjective listed as its alternate name ("South Ossetian" forces); a
+            # NORP span that is a place's own name ("Kidal") is left to the gazetteer scan.
+            candidates = self.gazetteer.candidates_for_key(key)
+            regions = [c for c in candidates if c.place.feature_code in ("ADM1", "RGN") and not c.exact]
+            if regions and not any(c.exact for c in candidates):
                 return _Mention(start, end, "ner+gazetteer", key=key, candidates=regions)
         if match is not None and match.kind == "acronym":
             return _Mention(start, end, "ner+gazetteer", key=key, country=match.country)
