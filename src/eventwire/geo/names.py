@@ -43,6 +43,8 @@ POSSESSIVE = re.compile(r"['’]s?$")
 
 
 def _ascii_fold(text: str) -> str:
+    if text.isascii():
+        return text  # nothing to fold (the common case)
     decomposed = unicodedata.normalize("NFKD", text.translate(LATIN_EXTRA))
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 

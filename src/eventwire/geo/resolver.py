@@ -284,8 +284,11 @@ class PlaceResolver:
                 ranked = sorted(fixed, reverse=True)
                 floor = max(ranked[0] - reach, ranked[min(len(ranked), CONTEXT_TOP) - 1])
                 points = [p for other, p in nearby if other != mention.key][:MAX_NEIGHBOURS]
+                countries: dict[str, float] = {}
                 mention.scores = [
-                    score + self._context_score(candidate.place, mention.key, context, points) if score >= floor else score
+                    score + self._context_score(candidate.place, mention.key, context, points, countries)
+                    if score >= floor
+                    else score
                     for candidate, score in zip(mention.candidates, fixed)
                 ]
         self._fallback(mentions)
@@ -407,28 +410,33 @@ class PlaceResolver:
             return 1.0
         return min(max((scores[best] - rival) / self.scores["confident_margin"], 0.0), 1.0)
 
-    def _context_score(self, place: Place, key: str, context: _Context, points: list[Place]) -> float:
-        scores = self.scores
-        score = 0.0
-        own = context.countries.get(key)
-        total = sum(context.total.values()) - (sum(own.values()) if own else 0.0)
-        if total > 0:
-            share = context.total[place.country_iso2] - (own[place.country_iso2] if own else 0.0)
-            score += scores["country_focus"] * max(share, 0.0) / total
-            if place.country_iso2:
-                # "Gaza" in an Israel story: a neighbour of the focus, not Mozambique's Gaza
-                near = sum(
-                    context.total[iso2] - (own[iso2] if own else 0.0) for iso2 in bordering(place.country_iso2)
-                    if iso2 in context.total
-                )
-                score += scores["neighbour_focus"] * max(near, 0.0) / total
+    def _context_score(self, place: Place, key: str, context: _Context, points: list[Place], countries: dict) -> float:
+        """Country focus, neighbour focus, region focus and proximity of one candidate.
+        ``countries`` memoises the country part per country for this mention."""
+        score = countries.get(place.country_iso2)
+        if score is None:
+            score = countries[place.country_iso2] = self._country_score(place.country_iso2, key, context)
         if place.level != "country" and place.admin1:
             votes = context.regions.get((place.country_iso2, place.admin1))
             if votes:
                 support = sum(sure for other, sure in votes.items() if other != key)
-                score += scores["region_focus"] * min(support, 1.0)
+                score += self.scores["region_focus"] * min(support, 1.0)
         if place.level != "country":
             score += self._proximity(place, points)
+        return score
+
+    def _country_score(self, iso2: str, key: str, context: _Context) -> float:
+        """The other names' votes for ``iso2`` (country focus) and for its neighbours
+        ("Gaza" in an Israel story is not Mozambique's Gaza province), as shares."""
+        own = context.countries.get(key) or {}
+        total = sum(context.total.values()) - sum(own.values())
+        if total <= 0:
+            return 0.0
+        share = context.total[iso2] - own.get(iso2, 0.0)
+        score = self.scores["country_focus"] * max(share, 0.0) / total
+        if iso2:
+            near = sum(context.total[other] - own.get(other, 0.0) for other in bordering(iso2) if other in context.total)
+            score += self.scores["neighbour_focus"] * max(near, 0.0) / total
         return score
 
     # ---- recognition ----------------------------------------------------------------
@@ -657,11 +665,16 @@ class PlaceResolver:
             if (
                 word.isascii()
                 and word.isalpha()
-                and not (i + 1 < n_tokens and capitalised[i + 1])
                 and not self.gazetteer.starts_a_name(word.lower())
+                and not (
+                    i + 1 < n_tokens
+                    and capitalised[i + 1]
+                    and self.gazetteer.starts_a_name((word + words_of[i + 1]).lower())
+                )
             ):
-                # A lone capitalised word no name starts with: only a demonym, an acronym or
-                # a state abbreviation can still make it a place.
+                # No name starts with this word (nor with it joined to the next one, the
+                # compound spelling "Dawlat Abad" -> "Dawlatabad"): only a demonym, an acronym
+                # or a state abbreviation can still make it a place.
                 mention = self._country_token(doc[i])
                 if mention is not None:
                     found.append(mention)
