@@ -8,13 +8,20 @@ Recognition is the union of
 - gazetteer matches over capitalised 1-4 word n-grams ("Qala-e-Naw" spans five tokens),
   where a single word without NER support needs a proper-noun tag and a large population;
 - country demonyms/adjectives ("Afghan", "Kenyan"): ``PlaceMention(is_demonym=True)``, a
-  country hint for the article, never an event location on its own.
+  country hint for the article, never an event location on its own;
+- places the small model mislabels: a major place tagged PERSON ("Tbilisi says"), the town
+  that names an institution ("the Hopkinton Police Department"), a multi-word name after
+  "in", a region's adjective tagged NORP ("South Ossetian"), an upper-case dateline.
 
 Resolution scores each candidate entry by exact vs alternate name, feature (country >
 region > capital > city), log population, explicit containers ("Paris, Texas", "Qala-e-Naw,
 the capital of Badghis province", "Afghanistan's Badghis region"), an admin word next to the
-name ("Badghis province" -> the region), the article's country focus (the other mentions,
-demonyms and the dateline, leave-one-out) and the distance to the other resolved places.
+name ("Badghis province" -> the region) and coherence (other names that could be read as
+places in the same county or grid cell); then, over a few rounds, by what the doc's *other*
+names currently resolve to: country focus (and neighbouring countries), region focus and
+distance. A name votes once however often it is repeated, and never for itself. A name the
+gazetteer lacks takes the doc's focus country when the others agree. docs/geo.md has the
+whole story.
 
 Every rule and word list is in ``geo/data/place_rules.json`` and ``geo/data/stoplist.txt``,
 read once per process. All per-corpus work (the gazetteer index) happens at load time.
