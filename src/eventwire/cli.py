@@ -28,7 +28,7 @@ def db_option(func):
 
 
 def friendly_errors(func):
-    """Turn eventwire errors into a one-line message and exit status 2."""
+    """Turn eventwire errors into a one-line message and exit status 1 (click's ClickException)."""
 
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
