@@ -7,7 +7,8 @@
   trigger ("The Taliban attacked Qala-e-Naw");
 - medium (2): a locative chain through nouns only ("erupted outside the headquarters in X",
   "fighting in Afghanistan's Badghis region");
-- weak (1): elsewhere in the sentence, in a clause of its own;
+- weak (1): elsewhere in the sentence, in a clause of its own; also any place that only
+  serves as a reference point ("75 km southeast of Tikrit");
 - skipped: places introduced by "from" (or "to", "with"...: ``blocking_preps``), places
   under a directional phrase ("transferred to a hospital in Herat": ``directional_preps``),
   demonyms, and places inside an organisation name ("Provincial Badghis Hospital").
@@ -140,6 +141,14 @@ def _precision(place: Place, mention: PlaceMention, prep: Token | None, span: Sp
     return 1
 
 
+def _reference_point(span: Span, rules: dict) -> bool:
+    """The place only locates another: "(40 km) northeast of Rutshuru", "south of Kabul"."""
+    start = span.start
+    if start < 2 or span.doc[start - 1].lower_ != "of":
+        return False
+    return span.doc[start - 2].lower_.replace("-", "") in rules["reference_directions"]
+
+
 def pick_event_place(trigger: Token, places: list[PlaceMention]) -> tuple[PlaceMention | None, int | None]:
     """The place where ``trigger``'s event happened and its ACLED geo precision (1-3).
 
@@ -149,7 +158,7 @@ def pick_event_place(trigger: Token, places: list[PlaceMention]) -> tuple[PlaceM
     rules = load_rules()
     doc = trigger.doc
     sent = trigger.sent
-    scored: list[tuple[int, int, int, PlaceMention, int]] = []
+    scored: list[tuple[int, int, int, PlaceMention, int, bool]] = []
     for mention in places:
         if mention.place is None or mention.is_demonym or not mention.place.country_iso2:
             continue  # unresolved, an adjective, or no country (a continent)
@@ -163,13 +172,16 @@ def pick_event_place(trigger: Token, places: list[PlaceMention]) -> tuple[PlaceM
         score, prep = _relation(trigger, span, rules)
         if score <= 0:
             continue
+        reference = _reference_point(span, rules)
+        if reference:
+            score = min(score, WEAK)  # "75 km southeast of Tikrit": where it is measured from
         precision = _precision(mention.place, mention, prep, span, rules)
-        scored.append((score, _specificity(mention.place), -abs(span.start - trigger.i), mention, precision))
+        scored.append((score, _specificity(mention.place), -abs(span.start - trigger.i), mention, precision, reference))
     if not scored:
         return None, None
     scored.sort(key=lambda item: item[:3], reverse=True)
     best = scored[0]
     for other in scored[1:]:
-        if other[1] > best[1] and place_contains(best[3].place, other[3].place):
+        if other[1] > best[1] and not other[5] and place_contains(best[3].place, other[3].place):
             best = other
     return best[3], best[4]
