@@ -135,3 +135,16 @@ def test_a_town_the_model_tags_as_a_nationality_stays_a_town(places_of):
     _, mentions = places_of(text)
     kidals = [m for m in mentions if m.text.lower() == "kidal"]
     assert kidals and all(m.place.feature_code == "PPLA" for m in kidals)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "admin1"),
+    [
+        # the small model tags this small town ORG; after "in" it is the place
+        ("Water lines in Whitestown will be replaced.", "Whitestown", "Indiana"),
+    ],
+)
+def test_a_small_town_after_in_is_a_place(places_of, text, name, admin1):
+    _, mentions = places_of(text)
+    place = _one(mentions, name).place
+    assert (place.country_iso2, place.admin1) == ("US", admin1)

@@ -245,7 +245,7 @@ class PlaceResolver:
                     unresolved.append(ent)
         mentions = self._merge(found, self._scan(doc, blocked, text, person_words))
         accepted = {m.key for m in mentions if m.source != "ner+org"}
-        mentions = [m for m in mentions if m.source != "ner+org" or self._org_place_ok(m, accepted)]
+        mentions = [m for m in mentions if m.source != "ner+org" or self._org_place_ok(m, accepted, text)]
         for mention in mentions:
             if mention.source == "ner+org":
                 mention.source = "ner+gazetteer"
@@ -611,13 +611,18 @@ class PlaceResolver:
             owner.update(dict.fromkeys(range(mention.start, mention.end), mention))
         return list(kept.values())
 
-    def _org_place_ok(self, mention: _Mention, accepted: set[str]) -> bool:
+    def _org_place_ok(self, mention: _Mention, accepted: set[str], text: str) -> bool:
         """An ORG-tagged place name is kept when it is no brand-like single word: a name of
-        several words ("Qala-e-Naw"), a sizeable town ("Herat"), or a name the doc also uses
-        as a place elsewhere."""
+        several words ("Qala-e-Naw"), a sizeable town ("Herat"), a name the doc also uses as
+        a place elsewhere, or a name right after "in"/"near" ("water lines in Whitestown")."""
         words = [w for w in mention.key.split() if w not in self.rules["name_connectors"]]
         big = any(c.place.population >= self.rules["min_population_single_word"] for c in mention.candidates)
-        return len(words) > 1 or big or mention.key in accepted
+        return len(words) > 1 or big or mention.key in accepted or self._after_locative(mention.start, text)
+
+    def _after_locative(self, start: int, text: str) -> bool:
+        """The word before ``start`` is "in", "near", ... ("water lines in Whitestown")."""
+        before = text[max(start - 16, 0) : start].split()
+        return bool(before) and before[-1].lower() in self.rules["place_only_preps"]
 
     def _admin_next(self, span: Span) -> bool:
         """The span is followed by an admin word: "Dawlat Abad district", "Badghis province"."""
@@ -764,9 +769,15 @@ class PlaceResolver:
                 and words_of[j + 1].lower() in rules["institution_words"]
                 and any(c.exact for c in candidates)
             )
-            if not (exact_ok or alt_ok or institution_ok):
+            # "grew up in Saratoga": a proper noun after "in"/"near" that is a place's own name
+            locative_ok = (
+                i > 0
+                and words_of[i - 1].lower() in rules["place_only_preps"]
+                and any(c.exact for c in candidates)
+            )
+            if not (exact_ok or alt_ok or institution_ok or locative_ok):
                 return None
-            if institution_ok and not (exact_ok or alt_ok):
+            if (institution_ok or locative_ok) and not (exact_ok or alt_ok):
                 candidates = [c for c in candidates if c.exact]
         start, end = columns.starts[i], columns.starts[j] + len(words_of[j])
         return _Mention(start, end, "gazetteer", key=key, candidates=candidates)
