@@ -48,9 +48,9 @@ from eventwire.types import Place, PlaceMention
 __all__ = ["PlaceResolver", "country_place"]
 
 KM_PER_DEGREE = 111.2  # of latitude (and of longitude at the equator)
-MAX_CANDIDATES = 40
+MAX_CANDIDATES = 40  # per mention, after the first scoring pass
 MEMO_NAMES = 100_000  # names whose _major_place answer is kept per process
-CONTEXT_TOP = 12  # candidates per mention re-scored against the doc's context  # per mention, after the first scoring pass
+CONTEXT_TOP = 12  # candidates per mention re-scored against the doc's context
 MAX_NEIGHBOURS = 20  # other places a candidate is measured against
 CONTAINER_TOP = 5  # a container's best candidates that may contain a mention's
 # A dateline opens a line, or follows the headline's full stop: "Lake sinks car. HUDSON -- ".
@@ -107,6 +107,7 @@ def _capitalised(token: Token) -> bool:
 class _Columns:
     """Per-token columns of a doc, read once for the n-gram scan."""
 
+    text: str
     words: list[str]
     capitalised: list[bool]
     starts: list[int]
@@ -548,13 +549,11 @@ class PlaceResolver:
         whole = text[start:end]
         if self._major_place(whole):
             return self._entity_mention(start, end, whole)
-        if len(tokens) > 1 and tokens[0].i > 0 and ent.doc[tokens[0].i - 1].lower_ in self.rules["place_only_preps"]:
+        if len(tokens) > 1 and self._after_locative(start, text):
             # "moved to a house in Tega Cay": a multi-word exact place name after "in"
-            mention = self._entity_mention(start, end, whole)
+            mention = self._entity_mention(start, end, whole, exact_only=True)
             if mention is not None:
-                mention.candidates = [c for c in mention.candidates if c.exact]
-                if mention.candidates:
-                    return mention
+                return mention
         return self._institution_prefix(tokens, text)
 
     def _institution_prefix(self, tokens: list[Token], text: str) -> _Mention | None:
@@ -568,18 +567,20 @@ class PlaceResolver:
                 continue
             last = tokens[size - 1]
             head_end = last.idx + len(last.text)
-            mention = self._entity_mention(start, head_end, text[start:head_end])
+            mention = self._entity_mention(start, head_end, text[start:head_end], exact_only=True)
             if mention is not None:
-                mention.candidates = [c for c in mention.candidates if c.exact]
-                if mention.candidates:
-                    return mention
+                return mention
         return None
 
-    def _entity_mention(self, start: int, end: int, name: str) -> _Mention | None:
+    def _entity_mention(self, start: int, end: int, name: str, *, exact_only: bool = False) -> _Mention | None:
+        """A mention of ``name`` at ``start:end`` with its candidates (only entries whose own
+        name it is, with ``exact_only``); None when it has none or is stop-listed."""
         key = normalize_name(strip_possessive(name))
         if not key or key in self.stoplist:
             return None
         candidates = self.gazetteer.candidates_for_key(key)
+        if exact_only:
+            candidates = [c for c in candidates if c.exact]
         if not candidates:
             return None
         return _Mention(start, end, "ner+gazetteer", key=key, candidates=candidates)
@@ -666,7 +667,7 @@ class PlaceResolver:
         )
         words_of = [text[start : start + length] for start, length in zip(starts, lengths)]
         capitalised = [w[:1].isupper() for w in words_of]  # an upper-case first character is a letter
-        columns = _Columns(words_of, capitalised, starts, pos, alpha)
+        columns = _Columns(text, words_of, capitalised, starts, pos, alpha)
         n_tokens = len(words_of)
         i = 0
         while i < n_tokens:
@@ -770,11 +771,7 @@ class PlaceResolver:
                 and any(c.exact for c in candidates)
             )
             # "grew up in Saratoga": a proper noun after "in"/"near" that is a place's own name
-            locative_ok = (
-                i > 0
-                and words_of[i - 1].lower() in rules["place_only_preps"]
-                and any(c.exact for c in candidates)
-            )
+            locative_ok = self._after_locative(columns.starts[i], columns.text) and any(c.exact for c in candidates)
             if not (exact_ok or alt_ok or institution_ok or locative_ok):
                 return None
             if (institution_ok or locative_ok) and not (exact_ok or alt_ok):
