@@ -28,7 +28,11 @@ from eventwire.geo.names import is_latin, normalize_name, strip_article, strip_p
         ("N’Djamena", "ndjamena"),
         # hyphens and punctuation become single spaces
         ("Winston-Salem", "winston salem"),
-        ("St. Louis", "st louis"),
+        ("St. Louis", "saint louis"),
+        ("Saint Louis", "saint louis"),
+        ("Mt. Pleasant", "mount pleasant"),
+        ("Ft. Worth", "fort worth"),
+        ("Main St", "main st"),  # only a first word is an abbreviation
         ("  Kabul  ", "kabul"),
         ("", ""),
     ],

