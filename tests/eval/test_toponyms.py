@@ -71,3 +71,24 @@ def test_command_prints_the_contract_keys(tmp_path, gold_spans):
     assert scores["resolution"]["acc_161km"] == 1.0  # Kabul and Gao are unambiguous
     [line] = [json.loads(row) for row in predictions.read_text(encoding="utf-8").splitlines()]
     assert line["id"] == "d" and {t["name"] for t in line["toponyms"]} >= {"Kabul", "Gao"}
+    if gold_spans:
+        assert scores["ceiling"] == {"acc_161km": 1.0, "country_acc": 1.0, "no_candidate": 0, "n": 2}
+
+
+@pytest.mark.slow
+def test_the_ceiling_counts_spans_some_candidate_could_get_right():
+    from eventwire.eval.toponyms import gazetteer_ceiling
+
+    text = "Officials in Kabul, Gao and Zaranjabadistan said so."
+    records = [{
+        "id": "d",
+        "text": text,
+        "toponyms": [
+            {"start": 13, "end": 18, "name": "Kabul", "lat": 34.53, "lon": 69.17, "country_code": "AF"},
+            # a gold point 500 km from every Gao in the gazetteer, in the right country
+            {"start": 20, "end": 23, "name": "Gao", "lat": 20.8, "lon": -0.04, "country_code": "ML"},
+            {"start": 28, "end": 43, "name": "Zaranjabadistan", "lat": 31.0, "lon": 62.0, "country_code": "AF"},
+        ],
+    }]
+    ceiling = gazetteer_ceiling(records)
+    assert ceiling == {"acc_161km": round(1 / 3, 4), "country_acc": round(2 / 3, 4), "no_candidate": 1, "n": 3}

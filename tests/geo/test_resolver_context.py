@@ -210,3 +210,10 @@ def test_a_person_tagged_name_with_a_feature_word_is_not_a_person(resolver, geo_
     assert station.text == "Greer Station"
     words = resolver._person_words([ripley, station])
     assert "ripley" in words and "greer" not in words
+
+
+def test_a_two_word_demonym_is_found_without_ner(resolver, geo_nlp):
+    doc = geo_nlp("Officials said Sri Lankan troops and North Korean envoys met the Czechs.")
+    doc.ents = []  # the scan alone must find them
+    found = {(m.text, m.place.country_iso2) for m in resolver(doc) if m.is_demonym}
+    assert found == {("Sri Lankan", "LK"), ("North Korean", "KP"), ("Czechs", "CZ")}

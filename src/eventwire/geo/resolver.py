@@ -177,6 +177,14 @@ class PlaceResolver:
             results.append(resolved)
         return results
 
+    def candidate_places(self, text: str, start: int, end: int) -> list[Place]:
+        """Every place the span ``text[start:end]`` could be read as (its candidates before
+        ranking; a demonym's or acronym's country). Used to measure the gazetteer's ceiling."""
+        mention = self._given_mention(text, start, end)
+        if mention.country is not None:
+            return [country_place(mention.country)]
+        return [candidate.place for candidate in mention.candidates]
+
     def _given_mention(self, text: str, start: int, end: int) -> _Mention:
         name = text[start:end]
         key = normalize_name(name)
@@ -784,6 +792,9 @@ class PlaceResolver:
             if mention is None:
                 mention = self._country_token(doc[i])
                 best = (i, "", []) if mention else None
+            if mention is None and i + 1 < n_tokens and capitalised[i + 1] and i + 1 not in blocked:
+                mention = self._demonym_phrase(columns, i)  # "Sri Lankan", "South African"
+                best = (i + 1, "", []) if mention else None
             if mention is None:
                 i += 1
                 continue
@@ -798,6 +809,15 @@ class PlaceResolver:
             return []
         candidates = self.gazetteer.candidates_for_key(normalize_name(state))
         return [c for c in candidates if c.place.country_iso2 == "US" and c.place.feature_code == "ADM1"]
+
+    @staticmethod
+    def _demonym_phrase(columns: _Columns, i: int) -> _Mention | None:
+        """A two-word demonym starting at token ``i`` ("Sri Lankan", "North Korean")."""
+        start, end = columns.starts[i], columns.starts[i + 1] + len(columns.words[i + 1])
+        match = match_country(columns.text[start:end])
+        if match is None or match.kind != "demonym":
+            return None
+        return _Mention(start, end, "demonym", key=normalize_name(columns.text[start:end]), country=match.country, is_demonym=True)
 
     def _country_token(self, token: Token) -> _Mention | None:
         """A demonym ("Afghan"), an acronym ("U.S.") or a US state abbreviation ("Fla.")."""
