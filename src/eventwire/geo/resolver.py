@@ -292,11 +292,38 @@ class PlaceResolver:
         votes once, however often it is repeated, weighted by how sure its own choice is; a
         name never votes for itself.
         """
+        # A repeated name is scored once: mentions with the same candidates and admin hint
+        # get the same base scores, and, without containers, the same static scores.
+        signatures: dict[int, tuple] = {}
+        scored: dict[tuple, tuple[list[Candidate], list[float]]] = {}
         for mention in mentions:
+            signature = None
+            if mention.country is None and mention.candidates:
+                signature = (
+                    mention.key,
+                    mention.hint,
+                    tuple((c.entry, c.place.geonameid, c.exact) for c in mention.candidates),
+                )
+                signatures[id(mention)] = signature
+                if signature in scored:
+                    candidates, base = scored[signature]
+                    mention.candidates, mention.base = list(candidates), list(base)
+                    continue
             self._score_base(mention)
+            if signature is not None:
+                scored[signature] = (mention.candidates, mention.base)
         self._link_containers(mentions, text)
         coherence = self._coherence(mentions)
-        static = {id(mention): self._static_scores(mention, coherence) for mention in mentions}
+        static: dict[int, list[float]] = {}
+        static_of: dict[tuple, list[float]] = {}
+        for mention in mentions:
+            signature = signatures.get(id(mention)) if not (mention.containers or mention.contained) else None
+            if signature is not None and signature in static_of:
+                static[id(mention)] = static_of[signature]
+                continue
+            static[id(mention)] = self._static_scores(mention, coherence)
+            if signature is not None:
+                static_of[signature] = static[id(mention)]
         for mention in mentions:
             mention.scores = list(static[id(mention)])
         # Context adds at most ``reach``: candidates further behind cannot win. Only the top
@@ -305,10 +332,17 @@ class PlaceResolver:
         for _ in range(self.rules["context_rounds"]):
             context = self._context(mentions)
             nearby = list(context.points.items())[: MAX_NEIGHBOURS + 1]  # one may be the mention's own
+            # Repeats of a name with the same static scores get the same context scores (a
+            # name never votes for itself, so the context is the same for all its mentions).
+            done: dict[tuple, list[float]] = {}
             for mention in mentions:
                 if len(mention.candidates) < 2 or mention.country is not None:
                     continue  # nothing to rank
                 fixed = static[id(mention)]
+                same = (mention.key, tuple(fixed))
+                if same in done:
+                    mention.scores = list(done[same])
+                    continue
                 ranked = sorted(fixed, reverse=True)
                 floor = max(ranked[0] - reach, ranked[min(len(ranked), CONTEXT_TOP) - 1])
                 points = [p for other, p in nearby if other != mention.key][:MAX_NEIGHBOURS]
@@ -319,6 +353,7 @@ class PlaceResolver:
                     else score
                     for candidate, score in zip(mention.candidates, fixed)
                 ]
+                done[same] = mention.scores
         self._one_sense(mentions)
         self._fallback(mentions)
 
