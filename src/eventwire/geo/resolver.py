@@ -91,7 +91,6 @@ class _Mention:
     is_demonym: bool = False
     dateline: bool = False
     fallback: Place | None = None  # no candidate: the doc's home town or focus country (see _fallback)
-    fallback_kind: str = ""  # "near" (home town) or "focus" (country)
     containers: list[_Mention] = field(default_factory=list)  # mentions that contain this one
     contained: list[_Mention] = field(default_factory=list)  # mentions this one contains
 
@@ -401,7 +400,6 @@ class PlaceResolver:
         home = self._home_town(mentions, iso2)
         for mention in unknown:
             mention.fallback = home if home is not None else country_place(country)
-            mention.fallback_kind = "near" if home is not None else "focus"
 
     def _home_town(self, mentions: list[_Mention], iso2: str) -> Place | None:
         """The town in ``iso2`` the doc names most often, when its choice is sure enough."""
@@ -1001,7 +999,8 @@ class PlaceResolver:
         place = mention.candidates[best].place if best >= 0 else None
         source = mention.source
         if place is None and mention.fallback is not None:
-            place, source = mention.fallback, f"{mention.source}+{mention.fallback_kind}"
+            kind = "focus" if mention.fallback.level == "country" else "near"
+            place, source = mention.fallback, f"{mention.source}+{kind}"
         scores = mention.scores or mention.base
         if scores:
             top = scores[best]
