@@ -230,18 +230,23 @@ def quotes(db_path, speaker, limit):
 
 
 @main.command("eval")
-@click.argument("kind", type=click.Choice(["articles", "toponyms", "event-location"]))
+@click.argument("kind", type=click.Choice(["articles", "toponyms", "event-location", "classify", "casualties", "plover"]))
 @click.argument("path", type=click.Path(exists=True, dir_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as one JSON object.")
 @click.option("--predictions", type=click.Path(dir_okay=False), help="Write one prediction line per input record here.")
 @click.option("--gold-spans", is_flag=True, help="toponyms: resolve the gold spans instead of recognising places.")
+@click.option("--model", "model_path", type=click.Path(exists=True), help="classify: a model from `eventwire train` instead of the packaged one.")
+@click.option("--folds", type=int, default=None, help="classify: k-fold cross-validation, training on the other folds of FILE.")
 @friendly_errors
-def evaluate(kind, path, as_json, predictions, gold_spans):
+def evaluate(kind, path, as_json, predictions, gold_spans, model_path, folds):
     """Score eventwire against a gold file (formats in ../shared/data/README.md).
 
     KIND is `articles` (events, quotes, stories), `toponyms` (place recognition and
-    resolution; --gold-spans scores resolution on the gold spans) or `event-location` (the
-    place picked for an event trigger).
+    resolution; --gold-spans scores resolution on the gold spans), `event-location` (the
+    place picked for an event trigger), `classify` (ACLED sub-event type of a news snippet;
+    --model PATH uses a model from `eventwire train`, --folds K cross-validates on FILE),
+    `casualties` (killed, captured, date and province of a report) or `plover` (the PLOVER
+    category of a sentence).
 
     \b
     Example:
@@ -257,6 +262,18 @@ def evaluate(kind, path, as_json, predictions, gold_spans):
         from eventwire.eval.event_location import evaluate_event_locations
 
         scores = evaluate_event_locations(path, predictions_path=predictions)
+    elif kind == "classify":
+        from eventwire.eval.classify import evaluate_classify
+
+        scores = evaluate_classify(path, predictions_path=predictions, model_path=model_path, folds=folds)
+    elif kind == "casualties":
+        from eventwire.eval.casualties import evaluate_casualties
+
+        scores = evaluate_casualties(path, predictions_path=predictions)
+    elif kind == "plover":
+        from eventwire.eval.plover import evaluate_plover
+
+        scores = evaluate_plover(path, predictions_path=predictions)
     else:
         from eventwire.eval.run_articles import evaluate_articles
 
@@ -372,6 +389,33 @@ def gazetteer_clear():
 
     removed = clear_user_gazetteer()
     click.echo(f"removed {removed} user places ({default_user_path()})")
+
+
+@main.command()
+@click.argument("path", type=click.Path(dir_okay=False))
+@click.option("--out", "out_path", required=True, type=click.Path(dir_okay=False), help="Write the model (JSON) here.")
+@friendly_errors
+def train(path, out_path):
+    """Train the snippet classifier on your own labelled sentences and save the model.
+
+    PATH is a JSONL file, one {"text": ..., "label": ...} object per line; the label is a
+    CASE 2021 code (ARMED_CLASH, DIPLO, ...) or an ACLED sub-event type ("Armed clash").
+    Lines starting with # are comments. Bad lines are reported with their line number and
+    skipped. Use the model with `eventwire eval classify FILE --model OUT` (docs/classify.md).
+
+    \b
+    Example:
+        eventwire train my_examples.jsonl --out my_model.json
+    """
+    from eventwire.coding.classifier import train_file
+
+    report = train_file(path, out_path)
+    for error in report.errors:
+        click.echo(error, err=True)
+    click.echo(
+        f"trained on {report.examples} examples of {len(report.labels)} labels "
+        f"({len(report.errors)} bad lines skipped); model written to {report.out}"
+    )
 
 
 if __name__ == "__main__":  # pragma: no cover

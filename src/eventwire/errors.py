@@ -92,6 +92,16 @@ class Errors:
     E251 = "E251: {path}: ACLED sub-event types without a PLOVER mapping, or mapped but unknown: {names}; list every sub-event type in both 'event_types' and 'acled_to_plover'"
     E252 = "E252: {path}:{line}: invalid entry ({reason}); each line is a JSON object with 'id', 'class' and either 'words' or 'pattern'"
     E253 = "E253: the {name!r} component was called before initialize(); build the pipeline with eventwire.nlp.pipeline.build_pipeline(), which initializes every component"
+    # coding: snippet classifier (E270-E279)
+    E270 = "E270: cannot read the classifier model {path}: {reason}; give a model written by `eventwire train FILE --out PATH`, or reinstall eventwire to restore the packaged one"
+    E271 = "E271: {path} is not a usable eventwire classifier model ({reason}); retrain it with `eventwire train FILE --out PATH`"
+    E272 = "E272: {path}: classifier model format version {version!r} is not supported (this eventwire reads version {supported}); retrain it with `eventwire train FILE --out PATH`"
+    E273 = "E273: cannot read the training file {path}: {reason}; check the path and that it is UTF-8 JSONL"
+    E274 = "E274: {path}:{line}: bad training example skipped ({reason}); each line is a JSON object {{\"text\": ..., \"label\": ...}} whose label is a CASE code (e.g. ARMED_CLASH) or an ACLED sub-event type (e.g. \"Armed clash\")"
+    E275 = "E275: {path}: no usable training example ({reason}); see the messages for each bad line, or the format in docs/classify.md"
+    E276 = "E276: {path}: training needs examples of at least two labels, found only {labels}; add examples of the other classes"
+    E277 = "E277: cannot write the classifier model {path}: {reason}; check that the folder exists and is writable"
+    E278 = "E278: unknown training labels {labels}; use CASE 2021 codes (e.g. ARMED_CLASH) or ACLED sub-event type names (e.g. \"Armed clash\"), listed in docs/classify.md"
     # ---- store (E3xx) -------------------------------------------------------------
     E301 = "E301: cannot open the store {path}: {reason}; check that the folder is writable and that no other eventwire process has the file open (DuckDB allows one writing process)"
     E302 = "E302: store migration {name} failed: {reason}; the store is left as it was before that migration; restore the migration file from the eventwire package or a backup of the database"
@@ -109,3 +119,10 @@ class Errors:
     E404 = "E404: {what} record #{index} has no 'id'; every gold and prediction line needs the article id"
     E405 = "E405: {what} has two records with id {id!r}; article ids must be unique"
     E406 = "E406: article {id!r}: invalid event_date {value!r}; expected YYYY-MM-DD"
+    # eval plover (E440-E449)
+    E440 = "E440: PLOVER record {id!r} has the gold category {name!r}, which is neither a current PLOVER category nor a name in {path}; add the older name to that mapping file or fix the record"
+    E441 = "E441: PLOVER record {id!r} has no gold event ('gold': {{'event': ...}}); every plover record needs one"
+    # eval classify (E460-E469)
+    E460 = "E460: {path}:{line}: classify record has no gold label ('gold': {{'label': ...}}) or an unknown one ({label!r}); labels are the CASE 2021 codes (see docs/classify.md)"
+    E461 = "E461: --folds {folds} is not possible with {n} records; use at least 2 folds and no more folds than records"
+    E462 = "E462: {path}:{line}: classify record has no 'text' (a string); every record needs the snippet to classify"

@@ -35,7 +35,10 @@ def extract(nlp, make_doc):
          [("CONSULT", "Government of Kenya", "Government of Ethiopia")]),
         ("The Kenyan government urged the rebels to lay down their arms in Nairobi.", ["the Kenyan government", "the rebels"],
          [("REQUEST", "Government of Kenya", "TPLF: Tigray People's Liberation Front")]),
+        # signing is SUPPORT (PLOVER 0.8: "ratify, sign, or finalize an agreement"); agreeing is AGREE
         ("Ethiopia's government signed a ceasefire agreement with the rebels in Nairobi.", ["Ethiopia's government", "the rebels"],
+         [("SUPPORT", "Government of Ethiopia", "TPLF: Tigray People's Liberation Front")]),
+        ("Ethiopia's government agreed a ceasefire with the rebels in Nairobi.", ["Ethiopia's government", "the rebels"],
          [("AGREE", "Government of Ethiopia", "TPLF: Tigray People's Liberation Front")]),
         ("The Ethiopian government accused the rebels of shelling Addis Ababa.", ["the Ethiopian government", "the rebels"],
          [("ACCUSE", "Government of Ethiopia", "TPLF: Tigray People's Liberation Front")]),

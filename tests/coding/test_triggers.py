@@ -40,6 +40,10 @@ def test_every_entry_has_a_known_class(lexicon):
         ("The attack helicopter landed.", {}),
         ("Police fired rubber bullets at the crowd.", {"rubber bullets": "water_cannon"}),
         ("Police fired on the crowd.", {"fired": "fire_on"}),
+        # "capture" of people is an arrest, of a town a territory take-over
+        ("Soldiers captured two insurgents near the border.", {"captured": "capture_person"}),
+        ("Rebels captured the town after a week.", {"captured": "seize"}),
+        ("Police took three suspects into custody.", {"custody": "into_custody"}),
     ],
 )
 def test_find_triggers(nlp, matcher, lexicon, text, expected):

@@ -116,6 +116,60 @@ def test_counts_tied_to_their_verb(extract, text, expected):
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # press-release phrasing of raids and detentions
+        ("Security forces detained two suspects near the market.", [("arrested", 2, "two suspects")]),
+        ("An insurgent was killed during the clash.", [("killed", 1, "An insurgent")]),
+        ("The patrol returned fire, killing several insurgents.", [("killed", 3, "several insurgents")]),
+        ("A combined force arrested a Taliban leader in the valley.", [("arrested", 1, "a Taliban leader")]),
+        # a count joined to a person adds up with it
+        ("The unit captured a weapons smuggler and several of his associates.",
+         [("arrested", 4, "a weapons smuggler and several of his associates")]),
+        ("Police detained the commander along with three of his guards.",
+         [("arrested", 4, "the commander along with three of his guards")]),
+        ("Soldiers arrested a smuggler together with two of his drivers.",
+         [("arrested", 3, "a smuggler together with two of his drivers")]),
+        # "taken into custody" after the noun it describes
+        ("The raid ended with 18 fighters killed and two men taken into custody.",
+         [("killed", 18, "18 fighters"), ("arrested", 2, "two men")]),
+        # a death, arrest or capture "of" a person
+        ("Officials confirmed the death of the militia commander after the strike.",
+         [("killed", 1, "the militia commander")]),
+        ("Police confirmed the arrest of a senior rebel commander.", [("arrested", 1, "a senior rebel commander")]),
+        ("The raid also resulted in the arrest of a smuggler and his driver.",
+         [("arrested", 2, "a smuggler and his driver")]),
+        # the subject of the first of two joined verbs
+        ("Several gunmen fired on the convoy and were killed.", [("killed", 3, "Several gunmen")]),
+        # an ordinal is no count: one commander
+        ("He is the 17th rebel commander captured this year.", [("arrested", 1, "the 17th rebel commander")]),
+        # a conjunct with a predicate of its own is not part of the count
+        ("The siege ended with two attackers killed in action and ten hostages freed.",
+         [("killed", 2, "two attackers"), ("abducted", 10, "ten hostages")]),
+    ],
+)
+def test_press_release_phrasing(extract, text, expected):
+    assert extract(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "counted", "plain"),
+    [
+        ("A suicide bomber killed five people at the market.", 6, 5),
+        ("A suicide bomber blew himself up at a checkpoint, killing three policemen.", 4, 3),
+        ("Two suicide attackers killed four guards.", 6, 4),
+        ("A gunman killed four guards.", 4, 4),
+    ],
+)
+def test_suicide_perpetrators_counted_when_asked(nlp_base, make_doc, extract, text, counted, plain):
+    """ACLED counts the perpetrators of a suicide attack among its dead (a setting, off by default)."""
+    component = CasualtyExtractor(nlp_base, "ew_casualties", count_suicide_perpetrators=True)
+    component.initialize(nlp=nlp_base)
+    assert [m.count for m in component(make_doc(text))._.ew_casualties if m.kind == "killed"] == [counted]
+    assert [count for kind, count, _ in extract(text) if kind == "killed"] == [plain]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Five individuals in serious condition were transferred to a hospital.",  # no casualty verb
@@ -124,6 +178,8 @@ def test_counts_tied_to_their_verb(extract, text, expected):
         "Police will arrest anyone who breaks the curfew.",
         "The army launched an operation to arrest a commander.",  # an aim, not a result
         "The group captured two districts.",  # places, not people
+        "The rebels announced the capture of the town.",
+        "The editorial mourned the death of democracy.",
         "The strike killed the peace plan.",
         "In 2019 soldiers were killed there.",  # a year is not a count
         "Shelling killed people at 10 pm.",

@@ -7,7 +7,7 @@ import pickle
 import pytest
 
 from eventwire.errors import ModelError
-from eventwire.nlp.dates import DateResolver, date_for_sentence, resolve_dates
+from eventwire.nlp.dates import DateResolver, date_for_sentence, report_date, resolve_dates
 
 PUBLISHED = dt.date(2021, 7, 7)  # a Wednesday
 D = dt.date
@@ -136,11 +136,50 @@ def test_component_refuses_to_run_before_initialize(nlp_base, make_doc):
 
 
 @pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # press-release dateline: upper-case city, country, the filing date in brackets
+        ("MOPTI, Mali (July 9) - Troops detained two men yesterday.", PUBLISHED, D(2021, 7, 9)),
+        ("Release 12 KABUL, Afghanistan (Jan. 3, 2011) Forces killed two fighters.", PUBLISHED, D(2011, 1, 3)),
+        ("KABUL, Afghanistan (Nov. 1. 2011)\nA patrol detained a suspect.", PUBLISHED, D(2011, 11, 1)),
+        # agency dateline
+        ("Nairobi, June 25 (Reuters) - Police arrested 14 people on Friday.", PUBLISHED, D(2021, 6, 25)),
+        # a first line opening with the date
+        ("Jul. 6: Operations in the south\nTroops killed two fighters yesterday.", PUBLISHED, D(2021, 7, 6)),
+        # no year: the one nearest the publication date, even across new year
+        ("GAO, Mali (Dec. 31) - A patrol was ambushed.", D(2022, 1, 2), D(2021, 12, 31)),
+        # not datelines
+        ("Troops detained two men on July 9 in Mopti.", PUBLISHED, None),
+        ("NAIROBI, Kenya (AP) - Police arrested 14 people.", PUBLISHED, None),
+        ("MOPTI, Mali (July 9) - no year and no publication date.", None, None),
+    ],
+)
+def test_report_date(text, published, expected):
+    mention = report_date(text, published)
+    assert (mention.date if mention else None) == expected
+
+
+def test_relative_dates_count_from_the_dateline_and_the_dateline_is_no_event_date(resolver, make_doc):
+    # the record's date (July 7) is not when the release was filed (July 9)
+    doc = resolver(make_doc("MOPTI, Mali (July 9) - Troops detained two men yesterday.", PUBLISHED))
+    assert [(m.text, m.date) for m in doc._.ew_dates] == [("yesterday", D(2021, 7, 8))]
+
+
+def test_without_a_dateline_relative_dates_count_from_publication(resolver, make_doc):
+    doc = resolver(make_doc("Troops detained two men yesterday in Mopti.", PUBLISHED))
+    assert [(m.text, m.date) for m in doc._.ew_dates] == [("yesterday", D(2021, 7, 6))]
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("The leaders met in Iran on Wednesday for the first time in months.", "Wednesday"),
         ("On Monday, rebels attacked the town that the army had taken last month.", "Monday"),
         ("Rebels attacked the town.", None),
+        # a date on a reporting verb dates the report: the event's own date wins
+        ("Officials today confirmed the death of a militia leader, killed in a raid in the district Monday.", "Monday"),
+        ("Police said on Tuesday that gunmen killed five people on Saturday.", "Saturday"),
+        ("Police said on Tuesday that gunmen killed five people.", "Tuesday"),  # the only date
     ],
 )
 def test_date_for_sentence(resolver, make_doc, text, expected):

@@ -2,7 +2,8 @@
 
 A trigger is *background* (not coded) when its clause is negated ("no attack was
 reported"), modal or future ("militants could attack", "talks will resume"), irrealis
-("plans to attack", "if the army retakes"), a duration ("after months of talks",
+("plans to attack", "if the army retakes"), the content of a demand ("demanded that the
+army withdraw"), a duration ("after months of talks",
 "years of fighting"), generic history ("having lately conquered many districts") or
 unverified footage ("videos purported to show"). PLOVER 0.7b1 likewise keeps "future",
 "hypothetical" and "negation" out of event data.
@@ -83,6 +84,8 @@ def background_reason(trigger: Trigger, rules: dict) -> str | None:
             return "irrealis complement"
     if verb.pos_ in VERB_POS and verb.dep_ == "advcl" and _irrealis_mark(verb, rules):
         return "conditional"
+    if verb.pos_ in VERB_POS and verb.dep_ in ("ccomp", "acl") and verb.head.lemma_.lower() in rules["directive_heads"]:
+        return "content of a demand"  # "demanded that Hamas renounce", "its demand that Israel ease"
     if _is_allegation(token, rules):
         return "allegation"
     if _is_generic_history(verb, rules):
@@ -199,3 +202,43 @@ def _gap(unit: Token, rules: dict) -> tuple[int, int]:
             if count is not None:
                 return count * days, precision
     return -1, 3
+
+
+# Background reasons a stated intention can have ("will give", "is willing to withdraw").
+INTENT_REASONS = frozenset({"modal or future", "irrealis infinitive", "irrealis complement"})
+
+
+def stated_intent(trigger: Trigger, rules: dict) -> str | None:
+    """For a background trigger in a modal or infinitive clause, the kind of statement it makes:
+    "future" ("Finland will give"), "offer" ("is willing to withdraw", "promised to release"),
+    "hypothetical" ("may halt", "could attack") or "obligation" ("Iraq must cooperate"); None
+    when the clause is negated, conditional, or its infinitive hangs on a verb that is not a
+    statement of intent ("refused to meet", "tried to hack"). PLOVER 0.8 ('Special contexts'):
+    AGREE is SUPPORT + future and THREATEN is ASSAULT + hypothetical, coded as the single
+    category."""
+    token = trigger.token
+    if _has_negation(token, rules):
+        return None
+    chain = _verb_chain(clause_verb(token))
+    kind = None
+    for index, current in enumerate(chain):
+        if _has_negation(current, rules) or _irrealis_mark(current, rules):
+            return None
+        for child in current.children:
+            if child.dep_ in ("aux", "auxpass") and child.lemma_.lower() in rules["modal_lemmas"]:
+                kind = kind or _modal_kind(child.lower_, child.lemma_.lower(), rules)
+        head = current.head
+        if _is_infinitive(current) or (index > 0 and chain[index - 1].dep_ == "xcomp"):
+            lemma = (head if _is_infinitive(current) else current).lemma_.lower()
+            if lemma in rules["intent_heads"]:
+                kind = kind or "offer"
+            elif lemma not in rules["implicative_heads"] and lemma not in rules["modal_lemmas"]:
+                return None
+    return kind
+
+
+def _modal_kind(word: str, lemma: str, rules: dict) -> str | None:
+    for kind in ("future", "hypothetical", "obligation"):
+        if word in rules[f"{kind}_modals"] or lemma in rules[f"{kind}_modals"]:
+            return kind
+    return None

@@ -35,8 +35,23 @@ DATELINE_AFTER_RE = re.compile(
     r"(?:,\s*[A-Z][\w .'-]{1,30})?\s*(?:\([A-Z][\w .]{1,20}\)\s*)?(?:[:—–]|-\s|\(\w+\))"
     r"|,\s*[A-Z][a-z]{2,8}\.? \d{1,2}\s*\n"
 )
+# An upper-case dateline can follow other text on its line (a press release's
+# "For Immediate Release  KABUL, Afghanistan (Jan. 15)"): the capitals and the parenthesis tell it.
+UPPER_DATELINE_AFTER_RE = re.compile(r",\s*[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+)*\s*\((?:[A-Z][\w.]*\.?\s*\d|[A-Z]{2,})")
+# the country of such a dateline: "KABUL, Afghanistan (Jan. 15)"
+DATELINE_CITY_BEFORE_RE = re.compile(r"\b[A-Z]{3,}[A-Z .'-]*,\s*$")
+DATELINE_DATE_AFTER_RE = re.compile(r"\s*\((?:[A-Z][\w.]*\.?\s*\d|[A-Z]{2,})")
 SENTENCE_ENDS = (".", "!", "?", "\"", "”", "’", "'")
 DATELINE_PREFIX_RE = re.compile(r"\s*(?:date \d{4}-\d{2}-\d{2}\s*)?")
+# words that name a place as a first-level region: "Kandahar province", "the province of Idlib"
+REGION_WORD_RE = re.compile(r"\b(?:province|provinces|governorate|region|state|oblast|wilayat)\b", re.IGNORECASE)
+REGION_WORD_WINDOW = 16
+# what joins a place to the region said to hold it: "X district, Y province", "X of Y province"
+# (the rest of a name the place mention may have missed, "Pul" + "-e Alam district", first)
+IN_REGION_RE = re.compile(
+    r"(?:(?:-[\w‘’']+|\s+[A-Z‘’'][\w‘’'-]*){0,3}\s+(?:district|village|city|town|area|valley))?"
+    r"\s*(?:,|\s+(?:of|in))\s*(?:the\s+)?"
+)
 COUNTRY_PRECISION = 3
 ADMIN1_PRECISION = 3
 PLACE_PRECISION = 1
@@ -123,11 +138,16 @@ class DocContext:
     def _is_dateline(self, mention: PlaceMention) -> bool:
         """"NAIROBI, Kenya (AP) —", "BAMAKO:": where the report was filed, not an event place."""
         text = self.text
+        after = text[mention.end:mention.end + 40]
+        if mention.text.isupper() and len(mention.text) > 2 and UPPER_DATELINE_AFTER_RE.match(after):
+            return True
+        if DATELINE_CITY_BEFORE_RE.search(text, max(0, mention.start - 40), mention.start) and \
+                DATELINE_DATE_AFTER_RE.match(after):
+            return True
         line_start = text.rfind("\n", 0, mention.start) + 1
         before = text[line_start:mention.start]
         if before.strip(" \t\"'“‘(") and not DATELINE_PREFIX_RE.fullmatch(before):
             return False
-        after = text[mention.end:mention.end + 40]
         return bool(DATELINE_AFTER_RE.match(after)) or (mention.text.isupper() and len(mention.text) > 2)
 
     def _is_attribute(self, mention: PlaceMention, trigger: Token) -> bool:
@@ -214,6 +234,9 @@ class DocContext:
                 return previous
         places = [mention for mention in self.places if not self._is_attribute(mention, token)]
         mention, precision = pick_event_place(anchor if anchor is not None else token, places)
+        inside = self._inside_named_region(token, mention, places)
+        if inside is not None:
+            mention, precision = inside, None
         if mention is not None and mention.place is not None:
             location = Location.from_place(mention.place)
             precision = precision or place_precision(mention.place)
@@ -226,6 +249,55 @@ class DocContext:
             return self.focus, COUNTRY_PRECISION
         return None, None
 
+    def _inside_named_region(
+        self, token: Token, mention: PlaceMention | None, places: list[PlaceMention]
+    ) -> PlaceMention | None:
+        """A place of the trigger's sentence to take instead of ``mention``, or None to keep it.
+
+        A sentence that names a region as one ("in Spin Boldak district, Kandahar province")
+        bounds where its event happened, in three cases only:
+
+        - the text puts the picked place in the region ("Kajaki district, Helmand province",
+          "the Koti village of Kapisa province") but the gazetteer resolved it elsewhere, in
+          the country or abroad: the region is taken;
+        - the picked place is the region's country itself: the region is more precise;
+        - the picked place lies in another region of the same country and the sentence names
+          a place inside the named region ("near Wonake Pass in Spin Boldak district, Kandahar
+          province"), which confirms the region: that place is taken.
+
+        A place in another country without such a link (a meeting in Tehran while fighting
+        erupted in Badghis region) stands: a sentence can tell two events in two places.
+        """
+        if mention is None or mention.place is None:
+            return None
+        sent = token.sent
+        in_sent = [m for m in places if m.place is not None and not m.is_demonym
+                   and sent.start_char <= m.start and m.end <= sent.end_char]
+        regions = [m for m in in_sent if self._named_as_region(m) and _region_name(m.place)
+                   and (m.place.level == "admin1" or REGION_WORD_RE.search(m.text))]
+        if not regions:
+            return None
+        picked = mention.place
+        names = {(m.place.country_iso2, _region_name(m.place)) for m in regions}
+        if (picked.country_iso2, _region_name(picked)) in names:
+            return None
+        stated = [m for m in regions
+                  if m.start >= mention.end and IN_REGION_RE.fullmatch(self.text, mention.end, m.start)]
+        if stated:
+            return stated[0]
+        same_country = [m for m in regions if m.place.country_iso2 == picked.country_iso2]
+        if not same_country:
+            return None
+        if picked.level == "country":
+            return same_country[0]
+        within = [m for m in in_sent if m.place.level == "place"
+                  and (m.place.country_iso2, m.place.admin1) in names and m is not mention]
+        return within[0] if within else None
+
+    def _named_as_region(self, mention: PlaceMention) -> bool:
+        window = self.text[max(0, mention.start - REGION_WORD_WINDOW):mention.end + REGION_WORD_WINDOW]
+        return bool(REGION_WORD_RE.search(window)) or bool(REGION_WORD_RE.search(mention.text))
+
     def _previous(self, index: int, family: str) -> tuple[Location, int] | None:
         trail = [item for item in self._trail[family] if item[0] <= index]
         same_paragraph = [item for item in trail if self.paragraph[item[0]] == self.paragraph[index]]
@@ -234,6 +306,10 @@ class DocContext:
                 _, location, precision = items[-1]
                 return location, precision
         return None
+
+
+def _region_name(place: Place) -> str:
+    return place.admin1 or (place.name if place.level == "admin1" else "")
 
 
 def sentence_bounds(sent: Span) -> tuple[int, int]:

@@ -6,7 +6,15 @@ arguments (``arguments``), code them (``rules``), date and place them (``context
 counts (``counts``), merge mentions of the same event (``merge``), name the actors the text
 leaves unnamed the ACLED way ("Unidentified Armed Group (Mali)", "Protesters (Kenya)") and
 assign stable ids. Verbal (PLOVER-only) mentions are kept only when their first actor is a
-named organisation, a government or a state actor.
+named organisation, a government or a state actor. The ``sentence`` setting (for coding single
+sentences, as PLOVER records are; see ``SETTINGS``) also keeps them when the first actor is a
+country, nationality, organisation or office holder named as such ("Portugal", "Bosnian Serbs",
+"Russian President Boris Yeltsin"; ``_qualified_verbal``), and keeps events of the past, which
+PLOVER codes with its 'historical' context. A trigger in a clause that states an intention (kept
+out of the event data as future or hypothetical) is coded the PLOVER way, as the single category
+of the statement (``_intents``): a cooperative act promised or offered is AGREE ("Norway will
+send aid"), a conflictual one THREATEN ("may suspend aid", "plans to impose a curfew"), one that
+must happen REQUEST ("Iran must release the prisoners"). See ``docs/plover.md``.
 
 Reads ``doc._.ew_places``, ``ew_dates``, ``ew_casualties``, ``ew_actors``, ``ew_published`` and
 ``ew_article_id``; each may be missing (an empty list), which only lowers what is coded.
@@ -21,7 +29,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from eventwire.coding.arguments import ArgumentReader, Arguments
-from eventwire.coding.clauses import background_reason, clause_verb, earlier_offset
+from eventwire.coding.clauses import INTENT_REASONS, background_reason, clause_verb, earlier_offset, stated_intent
 from eventwire.coding.context import DocContext, Location, sentence_bounds
 from eventwire.coding.counts import Anchor, CountClaim, attach_counts, resolve_count
 from eventwire.coding.merge import assign_event_ids, merge_events
@@ -59,6 +67,24 @@ GENERIC_TARGETS = {
     "Violence against civilians": ("Civilians ({country})", 7),
     "Battles": ("Unidentified Armed Group ({country})", UNIDENTIFIED_INTER),
 }
+# Trigger entries that promise what their complement names ("promised to attack" is a threat);
+# "agreed to impose sanctions" stays an agreement.
+PROMISE_ENTRIES = frozenset({"promise"})
+COOPERATIVE_QUADS = frozenset({"verbal cooperation", "material cooperation"})
+# THREATEN mode of a threatened act (PLOVER 0.8, THREATEN modes), by trigger class or category.
+THREAT_MODES = {"arrest": "arrest", "SANCTION": "relations", "COERCE": "restrict", "MOBILIZE": "violence"}
+PRONOUN_TAGS = frozenset({"PRP", "PRP$"})
+ACTOR_ENTITY_TYPES = frozenset({"GPE", "NORP", "ORG"})
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+COMPLEMENT_DEPS = frozenset({"xcomp", "acomp", "dobj", "pobj", "prep", "conj"})
+MAX_CLIMB = 4
+ACTOR_MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "conj", "appos"})
+# "article" (the default): verbal events need an actor the actor lexicon knows as a named
+# organisation, government or state actor, and events well before publication are history, not
+# news. "sentence" (one sentence coded on its own, as in PLOVER gold records): a country,
+# nationality, organisation or office named as the subject will do (the actor lexicon knows few
+# of them), and past events are kept (PLOVER 0.8 codes them with the 'historical' context).
+SETTINGS = ("article", "sentence")
 NON_VIOLENT_CAUSES = frozenset({
     "crash", "accident", "flood", "floods", "fire", "collapse", "stampede", "storm", "landslide", "earthquake",
     "lightning", "disease", "outbreak", "heatwave", "avalanche", "cyclone", "hurricane", "mudslide", "blaze",
@@ -89,7 +115,11 @@ class EventExtractor:
         taxonomy: Taxonomy | None = None,
         lexicon: TriggerLexicon | None = None,
         rules: dict | None = None,
+        setting: str = "article",
     ) -> None:
+        if setting not in SETTINGS:
+            raise ValueError(f"setting must be one of {SETTINGS}, not {setting!r}")
+        self.setting = setting
         self.taxonomy = taxonomy or load_taxonomy()
         self.lexicon = lexicon or load_trigger_lexicon()
         self.rules = rules or load_rules()
@@ -113,15 +143,20 @@ class EventExtractor:
         """Every coded event mention, in text order, before merging."""
         ctx = DocContext(doc)
         found = find_triggers(doc, self.matcher, self.lexicon)
-        background = {trigger.token.i for trigger in found if background_reason(trigger, self.rules) is not None}
+        reasons = {trigger.token.i: background_reason(trigger, self.rules) for trigger in found}
+        background = {index for index, reason in reasons.items() if reason is not None}
         absorbed = self._absorb(found)
+        intents = self._intents(found, reasons, absorbed)
         # counts stated by a trigger that is not coded (background, historical) belong to no event
         blocked: set[int] = set()
         live = []
         for trigger in found:
             # an absorbed verb shares its host's fate ("no one was killed in the attack" keeps its 0)
             decider = absorbed.get(trigger.token.i, trigger.token.i)
-            if decider in background:
+            if trigger.token.i in intents:
+                blocked.update(trigger.span_indices)  # a promise or threat states no toll
+                live.append(replace(trigger, entry=intents[trigger.token.i]))
+            elif decider in background:
                 blocked.update(trigger.span_indices)
             else:
                 live.append(trigger)
@@ -145,14 +180,59 @@ class EventExtractor:
         self._attach_counts(doc, ctx, mentions, blocked)
         for mention in mentions:
             # "the attack", "the blast", "attacks": a reference to an event told elsewhere, unless
-            # it brings its own actors or toll
+            # it brings its own actors or toll; a verbal noun done by its verb is an act of its own
+            # ("reiterated its demand", "completed its investigation")
             bare = mention.args.actor1 is None and mention.args.actor2 is None and not mention.claims
-            if bare and mention.trigger.token.pos_ not in ("VERB", "AUX") and (
+            governed = mention.trigger.entry.is_verbal and bool(mention.trigger.entry.requires_head)
+            if bare and not governed and mention.trigger.token.pos_ not in ("VERB", "AUX") and (
                 mention.refers_back
                 or (mention.trigger.token.tag_ in ("NNS", "NNPS") and mention.trigger.entry.cls in GENERIC_CLASSES)
             ):
                 mention.weak = True
         return mentions
+
+    def _intents(
+        self, triggers: list[Trigger], reasons: dict[int, str | None], absorbed: dict[int, int]
+    ) -> dict[int, TriggerEntry]:
+        """Trigger token index -> the verbal entry it is coded with when its clause states an
+        intention (see the module doc); triggers folded into another are left alone."""
+        entries = {}
+        for trigger in triggers:
+            index = trigger.token.i
+            if reasons.get(index) not in INTENT_REASONS or index in absorbed:
+                continue
+            coded = self._intent_category(trigger.entry, stated_intent(trigger, self.rules))
+            if coded is not None:
+                entries[index] = replace(trigger.entry, cls="verbal", plover=coded[0], mode=coded[1], lethal=False)
+        # a promise of violence is a threat: "promised to crush the rebels"
+        by_token = {trigger.token.i: trigger for trigger in triggers}
+        for index, entry in list(entries.items()):
+            token = by_token[index].token
+            promise = by_token.get(token.head.i)
+            if entry.plover != "THREATEN" or token.dep_ != "xcomp" or promise is None:
+                continue
+            if promise.entry.id in PROMISE_ENTRIES:
+                entries[token.head.i] = replace(promise.entry, plover="THREATEN", mode=entry.mode)
+        return entries
+
+    def _intent_category(self, entry: TriggerEntry, kind: str | None) -> tuple[str, str | None] | None:
+        """(PLOVER category, mode) of a stated intention to do what ``entry`` names, or None."""
+        if kind is None:
+            return None
+        if kind == "obligation":
+            return "REQUEST", None
+        category = self.taxonomy.current_plover(entry.plover) if entry.is_verbal else None
+        quad = self.taxonomy.plover_quads.get(category) if category else "material conflict"
+        if quad in COOPERATIVE_QUADS:
+            # a meeting to come stays a meeting with PLOVER's 'future' context ("the G-7 will meet");
+            # an offer to meet is an agreement ("is ready to host talks")
+            if kind == "offer" or (kind == "future" and category != "CONSULT"):
+                return "AGREE", None
+            return None
+        if quad == "material conflict":
+            violent = not entry.is_verbal and FAMILY.get(entry.cls) != "demonstration"
+            return "THREATEN", THREAT_MODES.get(category or entry.cls, "violence" if violent else None)
+        return None  # "will demand", "may reject": a verbal conflict announced is not yet one
 
     def _instruments(self, triggers: list[Trigger], absorbed: dict[int, int]) -> dict[int, TriggerEntry]:
         """"barrel bomb attacks", "mortar attack": an attack noun whose modifier names the weapon
@@ -230,9 +310,15 @@ class EventExtractor:
         mention.event = self._event(mention, ctx)
         if mention.event is None:
             return None
-        mention.weak = (coding.event_type is None and not _qualified(args.actor1)) or ctx.is_headline(sent_index)
+        unqualified = coding.event_type is None and not self._verbal_actor_ok(args, trigger.token, reader)
+        mention.weak = unqualified or ctx.is_headline(sent_index)
         mention.distinct = _is_distinct(trigger)
         return mention
+
+    def _verbal_actor_ok(self, args: Arguments, token, reader: ArgumentReader) -> bool:
+        if self.setting == "sentence":
+            return _qualified_verbal(args, token, self.rules, is_place=reader.is_place)
+        return _qualified(args.actor1)
 
     def _violent_kill(self, trigger: Trigger, args: Arguments) -> bool:
         """A killing with a human perpetrator, or a passive one with no other stated cause."""
@@ -298,7 +384,8 @@ class EventExtractor:
             date, precision = date - dt.timedelta(days=days), max(precision, gap_precision)
         elif source is not None and precision == 3 and date is not None and ctx.published is not None:
             vague = set(ctx.date_text(source).lower().split()) & self.rules["vague_period_words"]
-            if vague or (ctx.published - date).days > self.rules["historical_days"]:
+            historical = vague or (ctx.published - date).days > self.rules["historical_days"]
+            if historical and self.setting == "article":
                 return None  # "in recent years", "in 2019": history, not news
         return date, precision
 
@@ -408,6 +495,71 @@ def _qualified(actor: ActorMention | None) -> bool:
     return actor.inter == 1 or (actor.kind == "" and actor.inter in (2, 3, 4, 8))
 
 
+def _qualified_verbal(args: Arguments, trigger_token, rules: dict, *, is_place=None) -> bool:
+    """Whether the first actor of a verbal mention may make an event: a qualified actor
+    (``_qualified``), or a subject phrase that names a country, nationality or organisation
+    ("The United States and Jordan", "Bosnian Serbs") or an office ("Russian President Boris
+    Yeltsin", "Iranian authorities"). With no subject of its own, the trigger's is the subject of
+    the clause it completes ("is willing to withdraw", "launched an investigation"); a pronoun
+    subject stands for the subject of the reporting clause it is the complement of ("Syria says
+    it is willing ..."). ``is_place(token)``, when given, says whether a token names a place: a
+    country or town as the subject is its government ("Sri Lanka has established ties")."""
+    if _qualified(args.actor1):
+        return True
+    token = args.actor1_token
+    if token is None or token.tag_ in PRONOUN_TAGS:
+        token = _clause_subject(trigger_token) or token
+    if token is not None and token.tag_ in PRONOUN_TAGS:
+        token = _reporting_subject(token)
+    if token is None or token.tag_ in PRONOUN_TAGS:
+        return False
+    if token.tag_ == "NNPS" or (is_place is not None and token.pos_ == "PROPN" and is_place(token)):
+        return True  # "Serbs", "Palestinians": a people named as the actor; "Sri Lanka": its government
+    words = [token] + [
+        item for child in token.children if child.dep_ in ACTOR_MODIFIER_DEPS for item in child.subtree
+    ]
+    if token.lemma_.lower() in rules["verbal_actor_nouns"] or token.lower_ == "members":
+        words += [item for child in token.children if child.dep_ == "prep" and child.lower_ == "of" for item in child.subtree]
+    return any(word.ent_type_ in ACTOR_ENTITY_TYPES or word.lemma_.lower() in rules["verbal_actor_nouns"] for word in words)
+
+
+def _subject_of(token):
+    return next((child for child in token.children if child.dep_ in SUBJECT_DEPS), None)
+
+
+def _clause_subject(token):
+    """The subject of the nearest clause up from the token through complements ("is willing to
+    withdraw": is's subject) and light verbs ("launched an investigation": launched's)."""
+    current = token
+    for _ in range(MAX_CLIMB):
+        subject = _subject_of(current)
+        if subject is not None:
+            return subject
+        if current.dep_ not in COMPLEMENT_DEPS or current.head.i == current.i:
+            return None
+        current = current.head
+    return None
+
+
+def _reporting_subject(pronoun):
+    """The subject of the clause that reports the pronoun's clause ("Syria says it ...", "was
+    quoted as saying he would ..."), or None."""
+    verb = pronoun.head
+    while verb.dep_ in ("xcomp", "conj", "acomp") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.dep_ != "ccomp":
+        return None
+    current = verb.head
+    for _ in range(MAX_CLIMB):
+        subject = _subject_of(current)
+        if subject is not None:
+            return subject
+        if current.head.i == current.i:
+            return None
+        current = current.head
+    return None
+
+
 def _placed(event: Event, location: Location | None, precision: int | None) -> Event:
     if location is None:
         return event
@@ -423,11 +575,12 @@ def _placed(event: Event, location: Location | None, precision: int | None) -> E
     return event
 
 
-@functools.lru_cache(maxsize=4)
-def _extractor_for(vocab: Vocab) -> EventExtractor:
-    return EventExtractor(vocab)
+@functools.lru_cache(maxsize=8)
+def _extractor_for(vocab: Vocab, setting: str = "article") -> EventExtractor:
+    return EventExtractor(vocab, setting=setting)
 
 
-def code_doc(doc: Doc) -> list[Event]:
-    """The coded, merged events of one processed doc, with stable ids."""
-    return _extractor_for(doc.vocab)(doc)
+def code_doc(doc: Doc, *, setting: str = "article") -> list[Event]:
+    """The coded, merged events of one processed doc, with stable ids. ``setting``: "article"
+    (the default) or "sentence" for a sentence coded on its own (see ``SETTINGS``)."""
+    return _extractor_for(doc.vocab, setting)(doc)

@@ -237,6 +237,8 @@ def _accepts(entry: TriggerEntry, token: Token, span: Span) -> bool:
         return False
     if token.ent_type_ in ("DATE", "TIME", "PERSON") and entry.cls in ("protest",):
         return False  # "March" the month, "Rally" a name
+    if entry.is_verbal and token.dep_ == "acl" and token.tag_ == "VBG":
+        return False  # "protesters opposing the bill", "crowds demanding reforms": who they are, not an act
     is_single = len(span) == 1
     if is_single and token.pos_ in NOUN_POS and token.dep_ in ("compound", "amod") and not entry.allow_modifier:
         return False  # "army camp", "attack helicopter": a modifier, not an event

@@ -36,6 +36,7 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 NOMINAL_POS = frozenset({"NOUN", "PROPN", "NUM", "PRON"})
 WORD_RE = re.compile(r"\d+(?:\.\d+)?|[a-z]+")
 YEAR_RE = re.compile(r"(?:1[89]|20)\d\d")
+ORDINAL_RE = re.compile(r"\d+(?:st|nd|rd|th)")
 # a date the parser hangs on a count ("2022-04-14 Four soldiers") stays out of its phrase
 DATE_LABELS = frozenset({"DATE", "TIME"})
 
@@ -132,7 +133,7 @@ def _lexicon() -> dict:
         "zero_words", "zero_determiners", "singular_determiners", "singular_pronouns", "relative_pronouns",
         "copulas", "modal_words", "intent_verbs", "excluded_entity_labels", "year_words",
         "non_person_nouns", "person_nouns", "wounded_casualty_words", "definite_determiners", "toll_modifiers",
-        "toll_prepositions",
+        "toll_prepositions", "companion_words", "suicide_words", "suicide_perpetrators",
     )}
     zero_nouns = {key: tuple(value) for key, value in data["zero_nouns"].items() if not key.startswith("_")}
     return {"triggers": triggers, "noun_rules": data["noun_rules"], "verb_rules": data["verb_rules"],
@@ -142,8 +143,11 @@ def _lexicon() -> dict:
 class CasualtyExtractor:
     """Sets ``doc._.ew_casualties``: one :class:`CasualtyMention` per (kind, count phrase)."""
 
-    def __init__(self, nlp: Language, name: str = "ew_casualties") -> None:
+    def __init__(self, nlp: Language, name: str = "ew_casualties", *, count_suicide_perpetrators: bool = False) -> None:
         self.name = name
+        # ACLED counts a suicide attacker among the dead; off by default because the project's
+        # hand-made article gold counts the victims only (see docs/casualties.md)
+        self.count_suicide_perpetrators = count_suicide_perpetrators
         self.lex: dict | None = None
 
     def initialize(self, get_examples=None, *, nlp: Language | None = None, data_path: str | None = None) -> None:
@@ -213,8 +217,30 @@ class CasualtyExtractor:
                 if self._hypothetical(token):
                     return []
                 counts = self._args_counts(token, finder(token, lemma), negated=self._negated(token))
+                if self.count_suicide_perpetrators and frame == "verbs" and "killed" in kinds:
+                    counts = self._with_suicide_perpetrators(token, counts)
             return [(kind, count) for kind in kinds for count in counts]
         return []
+
+    def _with_suicide_perpetrators(self, verb: Token, counts: list[_Count]) -> list[_Count]:
+        """ACLED counts the perpetrators of a suicide attack among its fatalities: "a suicide
+        bomber killed five people" (or "... blew himself up, killing five") is 6. The count
+        keeps the victims' phrase; only its value grows."""
+        if not counts or any(count.value == 0 for count in counts):
+            return counts
+        holder = verb.head if verb.dep_ in ("advcl", "conj") and verb.head.pos_ in ("VERB", "AUX") else verb
+        subjects = [child for child in holder.children if child.dep_ == "nsubj"]
+        perpetrators = [
+            subject for subject in subjects
+            if subject.lemma_.lower() in self.lex["suicide_perpetrators"]
+            and any(child.lower_ in self.lex["suicide_words"] for child in subject.children if child.i < subject.i)
+        ]
+        if not perpetrators:
+            return counts
+        own = self._arg_count(perpetrators[0])
+        extra = own.value if own is not None else 1
+        first = counts[0]
+        return [_Count(first.value + extra, first.start, first.end), *counts[1:]]
 
     def _verb_args(self, verb: Token, lemma: str) -> list[Token]:
         rule = self.lex["verb_rules"].get(lemma, {})
@@ -228,6 +254,9 @@ class CasualtyExtractor:
             args = [verb.head]
         if not args and (verb.tag_ == "VBN" or verb.dep_ == "conj"):
             args = [child for child in verb.children if child.dep_ == "nsubj"]
+        if not args and verb.dep_ == "conj" and verb.tag_ == "VBN" and self._passive(verb):
+            # "insurgents fired on the patrol and were killed": the subject of the first verb
+            args = [child for child in verb.head.children if child.dep_ in SUBJECT_DEPS]
         args = self._resolve_relative(verb, args)
         if rule.get("person_object"):
             args = [arg for arg in args if self._is_person(arg)]
@@ -265,6 +294,8 @@ class CasualtyExtractor:
         if self._hypothetical(governor):
             return []
         count = self._own_count(noun)
+        if count is None and rule.get("of_person"):
+            count = self._of_person_count(noun)
         if count is None and not rule.get("count_only"):
             args: list[Token] = []
             if governor.lemma_ in rule.get("subject_of", ()):
@@ -272,10 +303,23 @@ class CasualtyExtractor:
             elif governor.lemma_ in rule.get("object_of", ()):
                 args = [child for child in governor.children if child.dep_ in OBJECT_DEPS and child != noun]
                 args = args or [child for child in governor.children if child.dep_ in PASSIVE_SUBJECT_DEPS]
+                if not args and governor.dep_ in ("acl", "amod") and governor.head.pos_ in NOMINAL_POS:
+                    args = [governor.head]  # "two men taken into custody"
             args = self._resolve_relative(governor, args)
             counts = self._args_counts(governor, args, negated=self._negated(governor))
             return [(kind, c) for kind in kinds for c in counts]
         return [(kind, count) for kind in kinds] if count is not None else []
+
+    def _of_person_count(self, noun: Token) -> _Count | None:
+        """'confirmed the death of the commander', 'the arrest of a suspect and his driver': the
+        people the noun's 'of' complement names (only people: 'the capture of the town' is none)."""
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                people = [pobj for pobj in child.children if pobj.dep_ == "pobj" and self._is_person(pobj)]
+                counts = self._args_counts(noun, people[:1], negated=False)
+                if counts:
+                    return counts[0]
+        return None
 
     def _zero_noun_counts(self, noun: Token, lemma: str) -> list[tuple[str, _Count]]:
         """'no casualties', 'no reports of casualties': 0 for each kind the noun covers;
@@ -310,8 +354,11 @@ class CasualtyExtractor:
     # -- counts ---------------------------------------------------------------------------
     def _args_counts(self, trigger: Token, args: list[Token], *, negated: bool) -> list[_Count]:
         counts = []
-        for arg in args:
-            group = [arg, *[conj for conj in arg.conjuncts if conj.i > arg.i and conj.pos_ in NOMINAL_POS]]
+        for index, arg in enumerate(args):
+            joined = [conj for conj in arg.conjuncts if conj.i > arg.i and self._joined_group(arg, conj, trigger)]
+            group = [arg, *joined]
+            if index == 0:
+                group += self._companions(trigger)
             found = [count for count in map(self._arg_count, group) if count is not None]
             if not found:
                 if negated:
@@ -320,6 +367,32 @@ class CasualtyExtractor:
             value = 0 if negated else sum(count.value for count in found)
             counts.append(_Count(value, min(c.start for c in found), max(c.end for c in found)))
         return counts
+
+    def _joined_group(self, arg: Token, conj: Token, trigger: Token) -> bool:
+        """Whether a conjunct of an argument shares the trigger: a noun ("three soldiers and two
+        civilians") or a count ("a leader and several of his associates"), unless it has a
+        predicate of its own ("two bombers killed in action and ten hostages freed": the
+        participle stating the count stands between the two)."""
+        if not (conj.pos_ in NOMINAL_POS or self._is_count_token(conj)):
+            return False
+        if trigger.head.i == arg.i and arg.i < trigger.i < conj.i:
+            return False
+        return not any(child.dep_ in ("acl", "relcl") and child.pos_ == "VERB" and child.i != trigger.i
+                       for child in conj.children)
+
+    def _companions(self, verb: Token) -> list[Token]:
+        """Objects added with "along with" / "together with" / "as well as": "detained the
+        leader along with three of his associates"."""
+        companions = self.lex["companion_words"]
+        found = []
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ in companions:  # "along" -> "with" -> object
+                found += [grand for prep in child.children if prep.dep_ == "prep" and prep.lower_ == "with"
+                          for grand in prep.children if grand.dep_ == "pobj"]
+            elif child.dep_ == "prep" and child.lower_ == "with" and child.i > 0 \
+                    and child.nbor(-1).lower_ in companions:  # "together" "with" -> object
+                found += [grand for grand in child.children if grand.dep_ == "pobj"]
+        return found
 
     def _arg_count(self, arg: Token) -> _Count | None:
         lex = self.lex
@@ -419,8 +492,8 @@ class CasualtyExtractor:
         lex = self.lex
         if token.ent_type_ in lex["excluded_entity_labels"]:
             return False
-        if not (token.like_num or token.lower_ in _number_words()["words"]):
-            return False
+        if not (token.like_num or token.lower_ in _number_words()["words"]) or ORDINAL_RE.fullmatch(token.lower_):
+            return False  # "the 17th leader captured" is one leader, not 17
         if YEAR_RE.fullmatch(token.text) and token.ent_type_ == "DATE":
             return False
         following = token.nbor(1) if token.i + 1 < len(token.doc) else None
@@ -440,6 +513,9 @@ class CasualtyExtractor:
             for child in token.children if child.dep_ == "prep" and child.lower_ == "of"
             for grand in child.children
         )
+
+    def _passive(self, verb: Token) -> bool:
+        return any(child.dep_ == "auxpass" for child in verb.children)
 
     def _negated(self, token: Token) -> bool:
         return any(child.dep_ == "neg" for child in token.children)

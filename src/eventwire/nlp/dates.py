@@ -25,7 +25,7 @@ from eventwire.nlp.data import DATA_DIR, read_json
 from eventwire.nlp.extensions import doc_text
 from eventwire.types import DateMention
 
-__all__ = ["DateResolver", "date_for_sentence", "resolve_dates"]
+__all__ = ["DateResolver", "date_for_sentence", "resolve_dates", "report_date"]
 
 DATES_PATH = DATA_DIR / "dates.json"
 NUMBERS_PATH = DATA_DIR / "numbers.json"
@@ -37,6 +37,10 @@ DURATION_RULES = frozenset({"week_word", "month_word", "year_word", "day_word"})
 # words kept in a month/year mention's text ("early July"); other prepositions ("in July") are not
 SPAN_PREFIXES = frozenset({"early", "late", "mid", "last", "this", "end of", "the end of", "beginning of",
                            "the beginning of", "start of", "the start of"})
+# a dateline is looked for near the top of the text only
+DATELINE_WINDOW = 1000
+# a dateline without a year takes the year that puts it nearest the publication date
+DATELINE_YEAR_SHIFTS = (-1, 0, 1)
 DAY_RANGE = r"(?:\s*(?:-|–|to|and)\s*(?P<day2>\d{1,2})" + ORDINAL_SUFFIX + r")?"
 
 
@@ -103,9 +107,49 @@ def _rules() -> tuple[dict, tuple[_Rule, ...]]:
         "ago_units": ago_units,
         "duration_re": re.compile(r"\b(?:" + _alternation(data["duration_prefixes"]) + r")\s+$", re.IGNORECASE),
         "age_re": re.compile(_alternation(data["duration_entity_words"]), re.IGNORECASE),
+        "reporting_verbs": frozenset(data["reporting_verbs"]),
         "full_month_re": re.compile(r"(?:the\s+)?(?P<month>" + month_full + r")(?:['’]s)?"),
+        "datelines": _dateline_patterns(month, data["dateline_agencies"]),
     }
     return tables, rules
+
+
+def _dateline_patterns(month: str, agencies: list[str]) -> tuple[re.Pattern, ...]:
+    """'KABUL, Afghanistan (Jan. 15)', 'Nairobi, June 25 (Reuters) -', and a first line 'May 11: ...'."""
+    day = r"(?P<month>" + month + r")\s*(?P<day>\d{1,2})" + ORDINAL_SUFFIX + r"(?:[.,]\s*(?P<year>(?:19|20)\d\d))?"
+    return (
+        re.compile(r"\b[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+)*,\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+)*\s*\(\s*" + day
+                   + r"\s*\)"),
+        re.compile(r"\b[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+)*,\s+" + day + r"\s+\((?:" + _alternation(agencies)
+                   + r")\)"),
+        re.compile(r"\A\s*" + day + r"\s*:\s"),
+    )
+
+
+def report_date(text: str, published: dt.date | None) -> DateMention | None:
+    """The date a dateline near the top of ``text`` gives the report, or None.
+
+    Without a year it takes the year that puts it nearest ``published`` (None without one).
+    """
+    tables, _ = _rules()
+    head = text[:DATELINE_WINDOW]
+    matches = [match for pattern in tables["datelines"] if (match := pattern.search(head))]
+    if not matches:
+        return None
+    match = min(matches, key=lambda m: m.start())
+    month = tables["months"][match["month"].lower().rstrip(".")]
+    day_number = int(match["day"])
+    if match["year"]:
+        day = _safe_date(int(match["year"]), month, day_number)
+    elif published is not None:
+        days = [_safe_date(published.year + shift, month, day_number) for shift in DATELINE_YEAR_SHIFTS]
+        day = min((d for d in days if d is not None), key=lambda d: abs((d - published).days), default=None)
+    else:
+        day = None
+    if day is None:
+        return None
+    start, end = match.start("month"), match.end("year") if match["year"] else match.end("day")
+    return DateMention(start=start, end=end, text=text[start:end], date=day, precision=1, relative=False)
 
 
 def _squash(text: str) -> str:
@@ -286,7 +330,11 @@ DATE_HEADER_RE = re.compile(r"\s*date \d{4}-\d{2}-\d{2}\b")
 
 
 class DateResolver:
-    """Sets ``doc._.ew_dates`` from the text and ``doc._.ew_published``."""
+    """Sets ``doc._.ew_dates`` from the text and ``doc._.ew_published``.
+
+    A dateline (:func:`report_date`) says when the report was filed: relative expressions
+    count from it, and its own date is left out (it dates the report, not an event).
+    """
 
     def __init__(self, nlp: Language, name: str = "ew_dates") -> None:
         self.name = name
@@ -303,20 +351,38 @@ class DateResolver:
         entities = tuple((ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ in ENTITY_LABELS)
         header = DATE_HEADER_RE.match(text)
         header_end = header.end() if header else 0
+        published = doc._.ew_published
+        dateline = report_date(text, published)
+        reference = dateline.date if dateline is not None else published
         doc._.ew_dates = [
             mention
-            for mention in resolve_dates(text, doc._.ew_published, entities=entities)
+            for mention in resolve_dates(text, reference, entities=entities)
             if mention.start >= header_end
+            and (dateline is None or mention.end <= dateline.start or mention.start >= dateline.end)
         ]
         return doc
+
+
+def _dates_a_report(span: Span, reporting: frozenset) -> bool:
+    """Whether the date ``span`` hangs on a reporting verb (directly or through "on")."""
+    head = span.root.head
+    if head.dep_ == "prep" and head.head.i != head.i:
+        head = head.head
+    return head.pos_ == "VERB" and head.lemma_.lower() in reporting
 
 
 def date_for_sentence(doc: Doc, sent: Span) -> DateMention | None:
     """The date mention of ``sent`` closest to its root in the parse (then in the text);
     None when the sentence has none. Callers fall back to neighbouring sentences, then to
-    the publication date."""
+    the publication date.
+
+    A date that modifies a reporting verb ("officials today confirmed the death of X in an
+    operation Monday", "police said on Tuesday") dates the report: another date of the
+    sentence is preferred to it.
+    """
     dates = doc._.ew_dates or []
-    best: tuple[tuple[int, int], DateMention] | None = None
+    reporting = _rules()[0]["reporting_verbs"]
+    best: tuple[tuple[bool, int, int], DateMention] | None = None
     for mention in dates:
         if mention.start < sent.start_char or mention.end > sent.end_char:
             continue
@@ -326,7 +392,7 @@ def date_for_sentence(doc: Doc, sent: Span) -> DateMention | None:
         token, depth = span.root, 0
         while token.i != sent.root.i and token.head.i != token.i and depth < MAX_TREE_DEPTH:
             token, depth = token.head, depth + 1
-        key = (depth, abs(span.root.i - sent.root.i))
+        key = (_dates_a_report(span, reporting), depth, abs(span.root.i - sent.root.i))
         if best is None or key < best[0]:
             best = (key, mention)
     return best[1] if best else None

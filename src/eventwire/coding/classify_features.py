@@ -1,0 +1,132 @@
+"""Features of a news snippet for the snippet classifier (``eventwire.coding.classifier``).
+
+A processed doc (the eventwire pipeline: spaCy plus eventwire's components) becomes a set of
+feature names, in four groups:
+
+- ``w:`` and ``b:``: lower-case lemma unigrams and bigrams of the words (numbers as ``#``);
+- ``ev:``: what eventwire's rule-based coder made of the doc (``doc._.ew_events``): ACLED
+  sub-event and event type, PLOVER category, actor types of each coded event;
+- ``tr:``: every trigger the coder's lexicon finds (entry id and trigger class), coded or not;
+- ``act:`` / ``cas:``: actor types and kinds found (``doc._.ew_actors``), casualty counts;
+- ``cue:``: eventwire's own per-class cue words (``data/classify_cues.json``).
+
+The words let a trained model learn what the rules do not know; the rule features carry what
+the coder knows to a model trained on few examples.
+"""
+from __future__ import annotations
+
+import functools
+import json
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from eventwire.coding.triggers import find_triggers
+from eventwire.engine.process import make_docs
+from eventwire.errors import Errors, ModelError
+from eventwire.nlp.extensions import doc_list
+from eventwire.types import Article
+
+DATA_DIR = Path(__file__).parent / "data"
+CUES_PATH = DATA_DIR / "classify_cues.json"
+# Components the features need; quotes are not read.
+SKIP_PIPES = ("ew_quotes",)
+PIPE_BATCH = 32
+NUMBER = "#"
+
+
+@functools.lru_cache(maxsize=2)
+def load_cues(path: Path = CUES_PATH) -> tuple[dict[str, frozenset], dict[str, tuple[str, ...]]]:
+    """Single-word cues (word -> labels) and multi-word cues (" phrase " -> labels)."""
+    path = Path(path)
+    if not path.is_file():
+        raise ModelError(Errors.E250.format(path=path, reason="file not found"))
+    cues = json.loads(path.read_text(encoding="utf-8"))["cues"]
+    words: dict[str, set] = {}
+    phrases: dict[str, set] = {}
+    for label, items in cues.items():
+        for item in items:
+            item = item.lower().strip()
+            target = phrases if " " in item else words
+            key = f" {item} " if " " in item else item
+            target.setdefault(key, set()).add(label)
+    return (
+        {word: frozenset(labels) for word, labels in words.items()},
+        {phrase: tuple(sorted(labels)) for phrase, labels in phrases.items()},
+    )
+
+
+def _word(token) -> str | None:
+    if token.is_punct or token.is_space:
+        return None
+    if token.like_num:
+        return NUMBER
+    return token.lemma_.lower() or token.lower_
+
+
+def word_features(doc: Doc) -> set[str]:
+    words = [word for word in (_word(token) for token in doc) if word]
+    features = {f"w:{word}" for word in words}
+    features.update(f"b:{a}_{b}" for a, b in zip(words, words[1:]))
+    return features
+
+
+def cue_features(doc: Doc) -> set[str]:
+    words, phrases = load_cues()
+    lemmas = [token.lemma_.lower() for token in doc if not token.is_space]
+    lowers = [token.lower_ for token in doc if not token.is_space]
+    features = set()
+    for token_forms in (lemmas, lowers):
+        for form in token_forms:
+            features.update(f"cue:{label}" for label in words.get(form, ()))
+        joined = " " + " ".join(token_forms) + " "
+        for phrase, labels in phrases.items():
+            if phrase in joined:
+                features.update(f"cue:{label}" for label in labels)
+    return features
+
+
+def rule_features(doc: Doc, nlp: Language) -> set[str]:
+    """What eventwire's own coder found in the doc."""
+    features = set()
+    events = doc_list(doc, "ew_events")
+    for index, event in enumerate(events):
+        for prefix in ("ev", "ev0") if index == 0 else ("ev",):
+            features.add(f"{prefix}:sub={event.sub_event_type}")
+            features.add(f"{prefix}:type={event.event_type}")
+            features.add(f"{prefix}:plover={event.plover_category}")
+        features.add(f"ev:inter={event.inter1}-{event.inter2}")
+        if event.fatalities:
+            features.add("ev:fatal")
+        if event.civilian_targeting:
+            features.add("ev:civilian")
+    if not events:
+        features.add("ev:none")
+    if "ew_events" in nlp.pipe_names:
+        extractor = nlp.get_pipe("ew_events").extractor
+        if extractor is not None:
+            for trigger in find_triggers(doc, extractor.matcher, extractor.lexicon):
+                features.add(f"tr:cls={trigger.entry.cls}")
+                features.add(f"tr:id={trigger.entry.id}")
+                if trigger.entry.plover:
+                    features.add(f"tr:plover={trigger.entry.plover}")
+    for actor in doc_list(doc, "ew_actors"):
+        features.add(f"act:inter={actor.inter}")
+        features.add(f"act:kind={actor.kind}")
+    if doc_list(doc, "ew_casualties"):
+        features.add("cas:any")
+    return features
+
+
+def doc_features(doc: Doc, nlp: Language) -> set[str]:
+    return word_features(doc) | cue_features(doc) | rule_features(doc, nlp)
+
+
+def featurize(texts: list[str], nlp: Language, *, batch_size: int = PIPE_BATCH) -> list[set[str]]:
+    """Feature sets of ``texts``, processed in batches through ``nlp.pipe``."""
+    articles = [Article(id=f"snippet-{index}", text=text, published=None) for index, text in enumerate(texts)]
+    disabled = [name for name in SKIP_PIPES if name in nlp.pipe_names]
+    with nlp.select_pipes(disable=disabled):
+        docs = nlp.pipe(make_docs(articles, nlp), batch_size=batch_size)
+        return [doc_features(doc, nlp) for doc in docs]
