@@ -23,6 +23,8 @@ def triggers_of(nlp):
     ("text", "word", "reason"),
     [
         ("Rebels attacked the town on Monday.", "attacked", None),
+        # a verbal act in a relative clause describes its noun: not a new event
+        ("The teachers were paid the bonus that the minister promised last year.", "promised", "description"),
         ("No attack was reported in the town.", "attack", "negated"),
         ("The soldiers did not fire on the crowd.", "fire", "negated"),
         ("The rebels could attack the town next week.", "attack", "modal or future"),

@@ -86,6 +86,8 @@ def background_reason(trigger: Trigger, rules: dict) -> str | None:
         return "conditional"
     if verb.pos_ in VERB_POS and verb.dep_ in ("ccomp", "acl") and verb.head.lemma_.lower() in rules["directive_heads"]:
         return "content of a demand"  # "demanded that Hamas renounce", "its demand that Israel ease"
+    if trigger.entry.is_verbal and verb.pos_ in VERB_POS and verb.dep_ == "relcl":
+        return "description"  # "money that the government promised us": what the noun is, not a new act
     if _is_allegation(token, rules):
         return "allegation"
     if _is_generic_history(verb, rules):

@@ -258,7 +258,8 @@ class PlaceResolver:
         for ent in unresolved:
             if not any(char in covered for char in range(ent.start_char, ent.end_char)):
                 start, end = self._trim(ent, text)
-                if end > start:
+                if end > start and not any(char.isdigit() for char in text[start:end]):
+                    # a name the gazetteer lacks; not one with digits ("M23", "Route 9")
                     mentions.append(_Mention(start, end, "ner", key=normalize_name(text[start:end])))
         mentions.sort(key=lambda m: m.start)
         for mention in mentions:
