@@ -1,13 +1,15 @@
 """The eval gate: accuracy floors on small, fixed slices of each dev set in ../shared/data.
 
-A change that breaks place resolution, event-location picking or event coding fails here,
-long before anyone re-runs the full evals. The floors sit a few points under the scores
-measured when each was pinned (EVALUATION.md has the full-set numbers and the commands); raise
-a floor when a change lifts its slice for good, never lower one to let a change through.
+A change that breaks place resolution, event-location picking, event coding, the snippet
+classifier, counts or PLOVER categories fails here, long before anyone re-runs the full evals.
+The floors sit a few points under the scores measured when each was pinned (EVALUATION.md has
+the full-set numbers and the commands); raise a floor when a change lifts its slice for good,
+never lower one to let a change through.
 Skipped where ../shared is absent (the dev data is not part of this repository).
 """
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -26,6 +28,13 @@ FLOORS = {
     "articles_events_f1": 0.35,  # the whole articles dev file: 0.387
     "articles_quotes_f1": 0.93,  # 0.958
     "articles_stories_bcubed_f1": 0.95,  # 1.0
+    "classify_accuracy": 0.64,  # first 120 CASE snippets, packaged model, 30 classes: 0.675
+    "classify_event_type_accuracy": 0.82,  # 0.851
+    "isaf_killed_exact": 0.56,  # first 80 ISAF releases: 0.600
+    "isaf_captured_exact": 0.85,  # 0.888
+    "isaf_date_exact": 0.79,  # 0.825
+    "isaf_province_acc": 0.84,  # 0.875
+    "plover_event_accuracy": 0.68,  # first 80 PLOVER records: 0.713
 }
 
 
@@ -74,3 +83,32 @@ def test_articles_dev():
     assert scores["events"]["f1"] >= FLOORS["articles_events_f1"], scores["events"]
     assert scores["quotes"]["f1"] >= FLOORS["articles_quotes_f1"], scores["quotes"]
     assert scores["stories"]["bcubed_f1"] >= FLOORS["articles_stories_bcubed_f1"], scores["stories"]
+
+
+def _slice_file(tmp_path: Path, relative: str, n: int) -> Path:
+    path = tmp_path / Path(relative).name
+    path.write_text("".join(json.dumps(record) + "\n" for record in _slice(relative, n)), encoding="utf-8")
+    return path
+
+
+def test_classify_slice(tmp_path):
+    from eventwire.eval.classify import evaluate_classify
+
+    scores = evaluate_classify(_slice_file(tmp_path, "case2021/dev.jsonl", 120))  # the packaged model
+    assert scores["all"]["accuracy"] >= FLOORS["classify_accuracy"], scores["all"]
+    assert scores["event_type"]["accuracy"] >= FLOORS["classify_event_type_accuracy"], scores["event_type"]
+
+
+def test_casualties_slice(tmp_path):
+    from eventwire.eval.casualties import evaluate_casualties
+
+    scores = evaluate_casualties(_slice_file(tmp_path, "isaf/dev.jsonl", 80))
+    for key in ("killed_exact", "captured_exact", "date_exact", "province_acc"):
+        assert scores[key] >= FLOORS[f"isaf_{key}"], (key, scores)
+
+
+def test_plover_slice(tmp_path):
+    from eventwire.eval.plover import evaluate_plover
+
+    scores = evaluate_plover(_slice_file(tmp_path, "plover/dev.jsonl", 80))
+    assert scores["event_accuracy"] >= FLOORS["plover_event_accuracy"], scores

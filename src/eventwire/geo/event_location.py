@@ -58,10 +58,9 @@ def place_contains(outer: Place, inner: Place) -> bool:
     return False
 
 
-def _specificity(mention: PlaceMention) -> int:
-    place = mention.place
-    if place.feature_code == "ADM2" or mention.source.endswith("+near"):
-        return SPECIFICITY["admin2"]  # a district, or a name the gazetteer lacks placed at its story's town
+def _specificity(place: Place) -> int:
+    if place.feature_code == "ADM2":
+        return SPECIFICITY["admin2"]
     return SPECIFICITY[place.level]
 
 
@@ -179,7 +178,7 @@ def pick_event_place(trigger: Token, places: list[PlaceMention]) -> tuple[PlaceM
         if reference:
             score = min(score, WEAK)  # "75 km southeast of Tikrit": where it is measured from
         precision = _precision(mention.place, mention, prep, span, rules)
-        scored.append((score, _specificity(mention), -abs(span.start - trigger.i), mention, precision, reference))
+        scored.append((score, _specificity(mention.place), -abs(span.start - trigger.i), mention, precision, reference))
     if not scored:
         return None, None
     scored.sort(key=lambda item: item[:3], reverse=True)
