@@ -39,7 +39,7 @@ from pathlib import Path
 
 from eventwire.errors import Errors, EvalError
 
-__all__ = ["load_jsonl", "predictions_record", "score_articles"]
+__all__ = ["load_jsonl", "per_second", "predictions_record", "score_articles", "write_jsonl"]
 
 MATCH_KM = 25.0
 WEEK_DAYS = 7
@@ -56,6 +56,19 @@ SPEAKER_TITLES = frozenset(
 # ---------------------------------------------------------------------------------------
 # reading and writing
 # ---------------------------------------------------------------------------------------
+
+
+def write_jsonl(path: str | Path, rows) -> None:
+    """One JSON object per line (the ``--predictions`` files of every eval)."""
+    with open(path, "w", encoding="utf-8") as out:
+        for row in rows:
+            out.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
+
+
+def per_second(count: int, seconds: float) -> float | None:
+    """``docs_per_s`` of an eval: ``count`` items in ``seconds``."""
+    return round(count / seconds, 2) if seconds else None
+
 
 
 def load_jsonl(path: str | Path) -> list[dict]:

@@ -35,7 +35,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import functools
-import json
 import time
 from collections import Counter
 from importlib import resources
@@ -45,7 +44,7 @@ from spacy.tokens import Doc
 
 from eventwire.coding.context import DocContext
 from eventwire.engine.process import make_docs
-from eventwire.eval.articles import load_jsonl
+from eventwire.eval.articles import load_jsonl, per_second, write_jsonl
 from eventwire.geo.names import normalize_name
 from eventwire.ingest import parse_published
 from eventwire.nlp.extensions import doc_list
@@ -184,9 +183,7 @@ def evaluate_casualties(path: str | Path, *, predictions_path: str | Path | None
     predictions = predict_releases(records)
     seconds = time.perf_counter() - started
     if predictions_path is not None:
-        with open(predictions_path, "w", encoding="utf-8") as out:
-            for line in predictions:
-                out.write(json.dumps(line, ensure_ascii=False) + "\n")
+        write_jsonl(predictions_path, predictions)
     scores = score_casualties(records, predictions)
-    scores["docs_per_s"] = round(len(records) / seconds, 2) if seconds else None
+    scores["docs_per_s"] = per_second(len(records), seconds)
     return scores

@@ -18,7 +18,6 @@ predicted by a model that saw it.
 """
 from __future__ import annotations
 
-import json
 import random
 import time
 from collections import defaultdict
@@ -35,7 +34,7 @@ from eventwire.coding.classifier import (
     read_training_file,
 )
 from eventwire.errors import Errors, EvalError
-from eventwire.eval.articles import load_jsonl
+from eventwire.eval.articles import load_jsonl, per_second, write_jsonl
 
 FOLD_SEED = 13
 
@@ -167,10 +166,8 @@ def evaluate_classify(
         )
         mode = {"folds": folds, "model": "cross-validated: other folds + eventwire's own training sentences"}
     if predictions_path is not None:
-        with open(predictions_path, "w", encoding="utf-8") as out:
-            for record, label in zip(records, predicted):
-                out.write(json.dumps({"id": record.get("id"), "label": label}, ensure_ascii=False) + "\n")
+        write_jsonl(predictions_path, ({"id": record.get("id"), "label": label} for record, label in zip(records, predicted)))
     scores = score_classify(gold, predicted, seen)
-    scores["docs_per_s"] = round(len(records) / seconds, 2) if seconds else None
+    scores["docs_per_s"] = per_second(len(records), seconds)
     scores.update(mode)
     return scores

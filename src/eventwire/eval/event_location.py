@@ -10,12 +10,11 @@ place. A pick is right when it overlaps a gold event location.
 """
 from __future__ import annotations
 
-import json
 import time
 from pathlib import Path
 
 from eventwire.engine.process import make_docs
-from eventwire.eval.articles import load_jsonl
+from eventwire.eval.articles import load_jsonl, per_second, write_jsonl
 from eventwire.eval.toponyms import BATCH, PLACE_PIPES
 from eventwire.geo.event_location import pick_event_place
 from eventwire.nlp.extensions import doc_list
@@ -69,14 +68,18 @@ def evaluate_event_locations(path: str | Path, *, predictions_path: str | Path |
     picks = pick_places(records)
     seconds = time.perf_counter() - started
     if predictions_path is not None:
-        with open(predictions_path, "w", encoding="utf-8") as out:
-            for record, (mention, precision) in zip(records, picks):
-                location = (
-                    {"start": mention.start, "end": mention.end, "name": mention.text, "geo_precision": precision}
+        write_jsonl(
+            predictions_path,
+            (
+                {
+                    "id": record["id"],
+                    "event_location": {"start": mention.start, "end": mention.end, "name": mention.text, "geo_precision": precision}
                     if mention is not None
-                    else None
-                )
-                out.write(json.dumps({"id": record["id"], "event_location": location}, ensure_ascii=False) + "\n")
+                    else None,
+                }
+                for record, (mention, precision) in zip(records, picks)
+            ),
+        )
     scores = score_event_locations(records, picks)
-    scores["docs_per_s"] = round(len(records) / seconds, 2) if seconds else None
+    scores["docs_per_s"] = per_second(len(records), seconds)
     return scores

@@ -34,7 +34,7 @@ from spacy.tokens import Doc, Token
 from eventwire.coding import code_doc
 from eventwire.engine.process import DEFAULT_PIPE_BATCH, make_docs
 from eventwire.errors import Errors, EvalError, ModelError
-from eventwire.eval.articles import load_jsonl
+from eventwire.eval.articles import load_jsonl, per_second, write_jsonl
 from eventwire.ingest import parse_published
 from eventwire.nlp.pipeline import get_pipeline
 from eventwire.types import Article, Event
@@ -183,9 +183,7 @@ def evaluate_plover(path: str | Path, *, predictions_path: str | Path | None = N
     predictions = predict_categories(records)
     seconds = time.perf_counter() - started
     if predictions_path is not None:
-        with open(predictions_path, "w", encoding="utf-8") as out:
-            for record, predicted in zip(records, predictions):
-                out.write(json.dumps({"id": record["id"], "event": predicted}, ensure_ascii=False) + "\n")
+        write_jsonl(predictions_path, ({"id": record["id"], "event": predicted} for record, predicted in zip(records, predictions)))
     scores = score_plover(records, predictions, mapping=mapping)
-    scores["docs_per_s"] = round(len(records) / seconds, 2) if seconds else None
+    scores["docs_per_s"] = per_second(len(records), seconds)
     return scores

@@ -1,13 +1,12 @@
 """``eventwire eval articles``: run the pipeline over gold articles and score it."""
 from __future__ import annotations
 
-import json
 import time
 from pathlib import Path
 
 from eventwire.dedup.stories import cluster_stories
 from eventwire.engine import process_batch
-from eventwire.eval.articles import load_jsonl, predictions_record, score_articles
+from eventwire.eval.articles import load_jsonl, per_second, predictions_record, score_articles, write_jsonl
 from eventwire.export import event_to_json
 from eventwire.ingest import parse_published
 from eventwire.nlp.pipeline import get_pipeline
@@ -48,9 +47,7 @@ def evaluate_articles(path: str | Path, *, predictions_path: str | Path | None =
         for result in results
     ]
     if predictions_path is not None:
-        with open(predictions_path, "w", encoding="utf-8") as out:
-            for line in predictions:
-                out.write(json.dumps(line, ensure_ascii=False, default=str) + "\n")
+        write_jsonl(predictions_path, predictions)
     scores = score_articles(records, predictions)
-    scores["docs_per_s"] = round(len(articles) / seconds, 2) if seconds else None
+    scores["docs_per_s"] = per_second(len(articles), seconds)
     return scores

@@ -22,14 +22,13 @@ Scoring (keys from ``../shared/data/README.md``):
 """
 from __future__ import annotations
 
-import json
 import math
 import statistics
 import time
 from pathlib import Path
 
 from eventwire.engine.process import make_docs
-from eventwire.eval.articles import haversine_km, load_jsonl
+from eventwire.eval.articles import haversine_km, load_jsonl, per_second, write_jsonl
 from eventwire.nlp.extensions import doc_list
 from eventwire.nlp.pipeline import get_pipeline
 from eventwire.types import Article, PlaceMention
@@ -168,11 +167,9 @@ def evaluate_toponyms(
     predictions = predict_places(records, gold_spans=gold_spans)
     seconds = time.perf_counter() - started
     if predictions_path is not None:
-        with open(predictions_path, "w", encoding="utf-8") as out:
-            for record, predicted in zip(records, predictions):
-                out.write(json.dumps(prediction_line(record, predicted), ensure_ascii=False) + "\n")
+        write_jsonl(predictions_path, (prediction_line(record, predicted) for record, predicted in zip(records, predictions)))
     scores = score_toponyms(records, predictions, gold_spans=gold_spans)
-    scores["docs_per_s"] = round(len(records) / seconds, 2) if seconds else None
+    scores["docs_per_s"] = per_second(len(records), seconds)
     if gold_spans:
         scores["ceiling"] = gazetteer_ceiling(records)
     scores["gold_spans"] = gold_spans
