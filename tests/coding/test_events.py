@@ -239,3 +239,19 @@ def test_between_attached_to_a_preposition_object_still_names_the_sides(extract)
                      dates={"on Monday": MONDAY})
     talks = [event for event in events if event.plover_category == "CONSULT"]
     assert [(e.actor1, e.actor2) for e in talks] == [("Government of Ethiopia", "TPLF: Tigray People's Liberation Front")]
+
+
+@pytest.mark.parametrize(
+    ("text", "coded"),
+    [
+        # a group noun as the subject is a perpetrator, even when the group is no known actor
+        ("Members of the reserve company killed four men in Gao on Monday.", True),
+        # a natural cause is not
+        ("The flood killed four men in Gao on Monday.", False),
+    ],
+)
+def test_a_kill_by_an_unnamed_group_is_an_event(extract, text, coded):
+    events = extract(text, places=MALI, dates={"on Monday": MONDAY}, casualties=[("four men", "killed", 4, "killed")])
+    assert bool(events) == coded
+    if coded:
+        assert events[0].fatalities == 4

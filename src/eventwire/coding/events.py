@@ -327,7 +327,11 @@ class EventExtractor:
             return True
         subject = args.actor1_token
         if subject is not None:
-            return token_inter(subject, self.rules) is not None or subject.ent_type_ in ("PERSON", "NORP", "ORG")
+            return (
+                token_inter(subject, self.rules) is not None
+                or subject.ent_type_ in ("PERSON", "NORP", "ORG")
+                or subject.lemma_.lower() in self.rules["perpetrator_group_nouns"]
+            )
         for child in token.children:
             if child.dep_ in ("prep", "agent") and child.lower_ in ("in", "by", "after"):
                 for pobj in child.children:
