@@ -33,6 +33,8 @@ def _trigger(doc, word):
         ("Fighting erupted in Afghanistan's western Badghis region.", "erupted", "Badghis region", 3),
         # "from" is where they came from, not where it happened
         ("Fighters from Pakistan attacked a base in Khost.", "attacked", "Khost", 1),
+        # a country modifying the trigger says whose strike it was, not where
+        ("A US air strike destroyed a truck in Kismayo on Monday.", "strike", "Kismayo", 1),
         # a hospital somewhere else is not the battle's place
         ("Police clashed with protesters in Kabul, and the wounded were transferred to a hospital in Herat.", "clashed", "Kabul", 1),
         # a reference point ("... northeast of Y") is not where it happened; the village the

@@ -174,6 +174,8 @@ def pick_event_place(trigger: Token, places: list[PlaceMention]) -> tuple[PlaceM
         score, prep = _relation(trigger, span, rules)
         if score <= 0:
             continue
+        if mention.place.level == "country" and span.root.head.i == trigger.i and span.root.dep_ in MODIFIER_DEPS:
+            continue  # "a US drone strike", "a Kenya air raid": whose strike, not where
         reference = _reference_point(span, rules)
         if reference:
             score = min(score, WEAK)  # "75 km southeast of Tikrit": where it is measured from
