@@ -45,11 +45,11 @@ from spacy.tokens import Doc
 from eventwire.coding.context import DocContext
 from eventwire.engine.process import make_docs
 from eventwire.eval.articles import load_jsonl, per_second, write_jsonl
+from eventwire.eval.run_articles import gold_articles
 from eventwire.geo.names import normalize_name
-from eventwire.ingest import parse_published
 from eventwire.nlp.extensions import doc_list
 from eventwire.nlp.pipeline import get_pipeline
-from eventwire.types import Article, CasualtyMention, Event
+from eventwire.types import CasualtyMention, Event
 
 __all__ = ["evaluate_casualties", "release_answer", "score_casualties", "normalise_region"]
 
@@ -117,19 +117,10 @@ def release_answer(events: list[Event], doc: Doc | None = None, *, published: dt
     return {"killed": killed, "captured": captured, "date": date.isoformat() if date else None, "province": province}
 
 
-def _articles(records: list[dict]) -> list[Article]:
-    return [
-        Article(id=record["id"], text=record["text"],
-                published=parse_published(record["date"]) if record.get("date") else None,
-                origin=record["id"], external_id=record["id"])
-        for record in records
-    ]
-
-
 def predict_releases(records: list[dict]) -> list[dict]:
     """One prediction line per record: the pipeline's answer for that release."""
     nlp = get_pipeline()
-    articles = _articles(records)
+    articles = gold_articles(records, date_key="date")
     lines = []
     for article, doc in zip(articles, nlp.pipe(make_docs(articles, nlp), batch_size=BATCH)):
         answer = release_answer(doc_list(doc, "ew_events"), doc, published=article.published)

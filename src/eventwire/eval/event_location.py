@@ -15,17 +15,18 @@ from pathlib import Path
 
 from eventwire.engine.process import make_docs
 from eventwire.eval.articles import load_jsonl, per_second, write_jsonl
+from eventwire.eval.run_articles import gold_articles
 from eventwire.eval.toponyms import BATCH, PLACE_PIPES
 from eventwire.geo.event_location import pick_event_place
 from eventwire.nlp.extensions import doc_list
 from eventwire.nlp.pipeline import get_pipeline
-from eventwire.types import Article, PlaceMention
+from eventwire.types import PlaceMention
 
 
 def pick_places(records: list[dict]) -> list[tuple[PlaceMention | None, int | None]]:
     """The (place mention, geo precision) picked for each record's trigger."""
     nlp = get_pipeline()
-    articles = [Article(id=record["id"], text=record["text"], published=None) for record in records]
+    articles = gold_articles(records)
     with nlp.select_pipes(enable=[name for name in nlp.pipe_names if name in PLACE_PIPES]):
         docs = nlp.pipe(make_docs(articles, nlp), batch_size=BATCH)
         picks = []

@@ -35,9 +35,9 @@ from eventwire.coding import code_doc
 from eventwire.engine.process import DEFAULT_PIPE_BATCH, make_docs
 from eventwire.errors import Errors, EvalError, ModelError
 from eventwire.eval.articles import load_jsonl, per_second, write_jsonl
-from eventwire.ingest import parse_published
+from eventwire.eval.run_articles import gold_articles
 from eventwire.nlp.pipeline import get_pipeline
-from eventwire.types import Article, Event
+from eventwire.types import Event
 
 __all__ = ["MAPPING_PATH", "evaluate_plover", "load_version_mapping", "score_plover", "sentence_category"]
 
@@ -111,16 +111,7 @@ def _depth(token: Token) -> int:
 def predict_categories(records: list[dict]) -> list[str | None]:
     """The category eventwire gives each record's sentence (None: no event coded)."""
     nlp = get_pipeline()
-    articles = [
-        Article(
-            id=record["id"],
-            text=record["text"],
-            published=parse_published(record["date"]) if record.get("date") else None,
-            origin=record["id"],
-            external_id=record["id"],
-        )
-        for record in records
-    ]
+    articles = gold_articles(records, date_key="date")
     return [
         sentence_category(doc, code_doc(doc, setting=CODING_SETTING))
         for doc in nlp.pipe(make_docs(articles, nlp), batch_size=DEFAULT_PIPE_BATCH)

@@ -13,13 +13,15 @@ from eventwire.nlp.pipeline import get_pipeline
 from eventwire.types import Article
 
 
-def gold_articles(records: list[dict]) -> list[Article]:
-    """Articles for gold records; the record id is kept as the article id so predictions line up."""
+def gold_articles(records: list[dict], *, date_key: str = "published") -> list[Article]:
+    """Articles for gold records; the record id is kept as the article id so predictions line up.
+    ``date_key`` names the record's publication-date field ("date" in the ISAF and PLOVER files;
+    records without it have no publication date)."""
     return [
         Article(
             id=record["id"],
             text=record["text"],
-            published=parse_published(record["published"]) if record.get("published") else None,
+            published=parse_published(record[date_key]) if record.get(date_key) else None,
             title=record.get("title") or "",
             url=record.get("url") or "",
             origin=record["id"],

@@ -29,9 +29,10 @@ from pathlib import Path
 
 from eventwire.engine.process import make_docs
 from eventwire.eval.articles import haversine_km, load_jsonl, per_second, write_jsonl
+from eventwire.eval.run_articles import gold_articles
 from eventwire.nlp.extensions import doc_list
 from eventwire.nlp.pipeline import get_pipeline
-from eventwire.types import Article, PlaceMention
+from eventwire.types import PlaceMention
 
 MAX_ERROR_KM = 20039.0
 ACC_KM = 161.0
@@ -43,15 +44,11 @@ def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
     return a_start < b_end and b_start < a_end
 
 
-def _record_articles(records: list[dict]) -> list[Article]:
-    return [Article(id=record["id"], text=record["text"], published=None) for record in records]
-
-
 def predict_places(records: list[dict], *, gold_spans: bool = False) -> list[list[PlaceMention]]:
     """Place mentions per record: recognised and resolved, or resolved on the gold spans."""
     nlp = get_pipeline()
     with nlp.select_pipes(enable=[name for name in nlp.pipe_names if name in PLACE_PIPES]):
-        docs = list(nlp.pipe(make_docs(_record_articles(records), nlp), batch_size=BATCH))
+        docs = list(nlp.pipe(make_docs(gold_articles(records), nlp), batch_size=BATCH))
     if not gold_spans:
         return [doc_list(doc, "ew_places") for doc in docs]
     resolver = nlp.get_pipe("ew_places").resolver
