@@ -237,8 +237,14 @@ def quotes(db_path, speaker, limit):
 @click.option("--gold-spans", is_flag=True, help="toponyms: resolve the gold spans instead of recognising places.")
 @click.option("--model", "model_path", type=click.Path(exists=True), help="classify: a model from `eventwire train` instead of the packaged one.")
 @click.option("--folds", type=int, default=None, help="classify: k-fold cross-validation, training on the other folds of FILE.")
+@click.option(
+    "--features",
+    type=click.Choice(["rules", "embed", "rules+embed"]),
+    default=None,
+    help="classify --folds: what the trained models read (embed needs eventwire[embed]; default rules).",
+)
 @friendly_errors
-def evaluate(kind, path, as_json, predictions, gold_spans, model_path, folds):
+def evaluate(kind, path, as_json, predictions, gold_spans, model_path, folds, features):
     """Score eventwire against a gold file (formats in ../shared/data/README.md).
 
     KIND is `articles` (events, quotes, stories), `toponyms` (place recognition and
@@ -265,7 +271,7 @@ def evaluate(kind, path, as_json, predictions, gold_spans, model_path, folds):
     elif kind == "classify":
         from eventwire.eval.classify import evaluate_classify
 
-        scores = evaluate_classify(path, predictions_path=predictions, model_path=model_path, folds=folds)
+        scores = evaluate_classify(path, predictions_path=predictions, model_path=model_path, folds=folds, features=features)
     elif kind == "casualties":
         from eventwire.eval.casualties import evaluate_casualties
 
@@ -394,8 +400,15 @@ def gazetteer_clear():
 @main.command()
 @click.argument("path", type=click.Path(dir_okay=False))
 @click.option("--out", "out_path", required=True, type=click.Path(dir_okay=False), help="Write the model (JSON) here.")
+@click.option(
+    "--features",
+    type=click.Choice(["rules", "embed", "rules+embed"]),
+    default="rules",
+    show_default=True,
+    help="What the model reads: rule/word features, sentence embeddings (needs eventwire[embed]), or both.",
+)
 @friendly_errors
-def train(path, out_path):
+def train(path, out_path, features):
     """Train the snippet classifier on your own labelled sentences and save the model.
 
     PATH is a JSONL file, one {"text": ..., "label": ...} object per line; the label is a
@@ -406,10 +419,11 @@ def train(path, out_path):
     \b
     Example:
         eventwire train my_examples.jsonl --out my_model.json
+        eventwire train my_examples.jsonl --out my_model.json --features rules+embed
     """
     from eventwire.coding.classifier import train_file
 
-    report = train_file(path, out_path)
+    report = train_file(path, out_path, features=features)
     for error in report.errors:
         click.echo(error, err=True)
     click.echo(

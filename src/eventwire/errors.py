@@ -102,6 +102,7 @@ class Errors:
     E276 = "E276: {path}: training needs examples of at least two labels, found only {labels}; add examples of the other classes"
     E277 = "E277: cannot write the classifier model {path}: {reason}; check that the folder exists and is writable"
     E278 = "E278: unknown training labels {labels}; use CASE 2021 codes (e.g. ARMED_CLASH) or ACLED sub-event type names (e.g. \"Armed clash\"), listed in docs/classify.md"
+    E279 = "E279: sentence-embedding features need the optional extra 'embed' (missing: {missing}); install it with: pip install 'eventwire[embed]' (or use the default rule features: --features rules)"
     # ---- store (E3xx) -------------------------------------------------------------
     E301 = "E301: cannot open the store {path}: {reason}; check that the folder is writable and that no other eventwire process has the file open (DuckDB allows one writing process)"
     E302 = "E302: store migration {name} failed: {reason}; the store is left as it was before that migration; restore the migration file from the eventwire package or a backup of the database"
@@ -126,3 +127,4 @@ class Errors:
     E460 = "E460: {path}:{line}: classify record has no gold label ('gold': {{'label': ...}}) or an unknown one ({label!r}); labels are the CASE 2021 codes (see docs/classify.md)"
     E461 = "E461: --folds {folds} is not possible with {n} records; use at least 2 folds and no more folds than records"
     E462 = "E462: {path}:{line}: classify record has no 'text' (a string); every record needs the snippet to classify"
+    E463 = "E463: --features {features} only applies with --folds K (models trained during the run); a model from --model (or the packaged one) reads the features it was trained with"

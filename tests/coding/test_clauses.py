@@ -55,6 +55,25 @@ def test_background_reason(triggers_of, text, word, reason):
     assert background_reason(triggers_of(text, word), load_rules()) == reason
 
 
+def test_a_running_total_is_kept_when_asked(triggers_of):
+    # PLOVER codes a running total (with its 'historical' context); ACLED event data does not
+    trigger = triggers_of("Over 300 people have been killed in the region since the war began.", "killed")
+    assert background_reason(trigger, load_rules(), plover=True) is None
+    assert background_reason(trigger, load_rules()) == "aggregate since"
+
+
+def test_an_attempted_act_is_kept_when_asked(triggers_of):
+    trigger = triggers_of("Gunmen tried to storm the army base on Monday.", "storm")
+    assert background_reason(trigger, load_rules(), plover=True) is None
+    assert background_reason(trigger, load_rules()) is not None
+
+
+def test_since_inside_another_clause_is_no_running_total(triggers_of):
+    # "since" dates the deployment, not a count of withdrawals
+    trigger = triggers_of("Uganda has withdrawn its troops, deployed along the border since the spring offensive.", "withdrawn")
+    assert background_reason(trigger, load_rules()) is None
+
+
 @pytest.mark.parametrize(
     ("text", "word", "offset"),
     [

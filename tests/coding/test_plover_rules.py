@@ -2,11 +2,14 @@
 stated intentions), the PLOVER-only trigger entries, and what stays unchanged for articles."""
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
-from eventwire.coding.events import THREAT_MODES, EventExtractor
+from eventwire.coding.events import EventExtractor
 from eventwire.coding.taxonomy import load_taxonomy
 from eventwire.coding.triggers import load_trigger_lexicon
+from eventwire.coding.verbal import THREAT_MODES
 from eventwire.eval.plover import sentence_category
 
 KENYA = ["Kenya", "Nairobi", "Mombasa", "Kisumu"]
@@ -58,6 +61,12 @@ def test_a_named_country_organisation_or_office_acts_in_the_sentence_setting(cat
     assert categories(text, setting="article") == []  # the actor lexicon knows none of them
 
 
+def test_a_running_total_since_a_date_is_an_event_in_a_sentence(categories):
+    # PLOVER codes it with its 'historical' context; articles leave running tolls out
+    text = "Two thousand guerrillas have been disarmed since March 3."
+    assert categories(text, dates={"March 3": dt.date(2024, 3, 3)}) == ["RETREAT"]
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -69,6 +78,23 @@ def test_an_unnamed_actor_still_makes_no_verbal_event(categories, text):
     assert categories(text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Zembla has agreed to open its border to the monitors.", "AGREE"),  # a name the NER misses
+        ("Sheikh Hamad launched a mediation effort between the two sides.", "CONSULT"),  # a named person
+        ("It will send humanitarian aid to Sudan.", "AGREE"),  # "it": a state told before
+        ("After signing the truce, agreed to reopen the border.", "AGREE"),  # no subject in the parse
+        ("Thousands of guerrillas have been disarmed this month.", "RETREAT"),  # a passive names the patient
+        ("Thousands of guerrillas have been disarmed since the accord.", "RETREAT"),  # a running total
+        ("Supporters of the former president blocked roads into the capital on Monday.", "PROTEST"),
+    ],
+)
+def test_a_sentence_names_its_actor_loosely(main_category, categories, text, expected):
+    assert main_category(text) == expected
+    assert categories(text, setting="article") == []  # articles still ask the actor lexicon
+
+
 # -- stated intentions ----------------------------------------------------------------------------------
 @pytest.mark.parametrize(
     ("text", "expected"),
@@ -78,14 +104,22 @@ def test_an_unnamed_actor_still_makes_no_verbal_event(categories, text):
         ("Japan may suspend economic aid to Myanmar.", ["THREATEN"]),  # a sanction held out
         ("The Ugandan government plans to impose a curfew on Kampala.", ["THREATEN"]),
         ("Germany said Iran must release the prisoners.", ["REQUEST"]),  # an obligation stated
-        # not intentions: negated, a refusal, a meeting to come (PLOVER's 'future' context)
-        ("Norway will not send humanitarian aid to Sudan.", []),
+        # a cooperative act refused in a future or present clause is REJECT; a past one is no event
+        ("Norway will not send humanitarian aid to Sudan.", ["REJECT"]),
+        ("Chile cannot meet the Bolivian delegation this week.", ["REJECT"]),
+        ("Norway did not send humanitarian aid to Sudan last year.", []),
+        # not intentions: a refusal, a meeting to come (PLOVER's 'future' context)
         ("Kenya refused to withdraw its troops from Somalia.", ["REJECT"]),
         ("The presidents of Chile and Peru will meet in Lima next week.", []),
     ],
 )
 def test_stated_intentions_are_coded_as_plover_does(categories, text, expected):
     assert categories(text) == expected
+
+
+def test_a_refusal_that_describes_a_noun_is_no_event(categories):
+    # the relative clause says what Kenya is, it reports no new act
+    assert "REJECT" not in categories("Kenya, which will not accept any more migrants, closed the camp on Monday.")
 
 
 @pytest.mark.parametrize(
@@ -136,6 +170,24 @@ def test_a_promise_by_a_known_government_is_an_agreement_in_articles_too(categor
         ("Venezuela massed troops along the border with Guyana.", "MOBILIZE"),
         ("The Bolivian government granted an amnesty to the protesters.", "CONCEDE"),
         ("The Chilean foreign minister defended the decision to close the embassy.", "SUPPORT"),
+        ("The rebel group declared a unilateral ceasefire in the south on Wednesday.", "RETREAT"),
+        ("Both armies violated the ceasefire last week, the monitors said.", "ASSAULT"),  # CAMEO 196
+        ("The agency dispatched inspectors to the nuclear plant on Monday.", "ACCUSE"),  # investigate
+        ("The army drove hundreds of villagers from their homes near the border.", "ASSAULT"),  # CAMEO 201
+        ("Kenyan troops forced out thousands of residents from the camp on Tuesday.", "ASSAULT"),
+        ("Kenya forced the embassy staff out of the country.", "SANCTION"),  # expelling officials stays SANCTION
+        ("A Kenyan prisoner died as a result of torture in police custody.", "ASSAULT"),
+        ("Chilean and Peruvian negotiators returned to Lima for talks on the border.", "CONSULT"),
+        ("Uganda admitted two thousand refugees from South Sudan on Monday.", "AID"),  # asylum
+        ("Tanzania says it will not accept any more migrants from Burundi.", "REJECT"),
+        # an obligation stated for any act is a demand
+        ("The opposition leader said the electoral board should publish the results at once.", "REQUEST"),
+        # an order is a demand; an order to coerce is coercion
+        ("A Kenyan court ordered the striking doctors to return to work.", "REQUEST"),
+        ("The Kenyan government ordered the television station to suspend broadcasts.", "COERCE"),
+        # PLOVER codes the act attempted
+        ("Gunmen tried to storm the army base in Mombasa on Monday.", "ASSAULT"),
+        ("Kenya tried to impose a curfew on the city.", "COERCE"),
     ],
 )
 def test_plover_only_triggers(main_category, text, expected):

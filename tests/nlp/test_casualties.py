@@ -25,6 +25,34 @@ def test_parse_count(text, count):
     assert parse_count(text) == count
 
 
+@pytest.mark.parametrize(
+    ("text", "plain", "large"),
+    [
+        ("several", 3, 10), ("many", 3, 10), ("numerous", 3, 10), ("multiple", 3, 10),
+        ("a few", 3, 3),  # "a few" stays small whatever the scale
+        ("many dozens", 12, 12), ("several dozen", 12, 12), ("several hundred", 100, 100),
+        ("dozens", 12, 12), ("tens", 10, 10), ("hundreds", 100, 100),
+    ],
+)
+def test_vague_counts_by_scale(text, plain, large):
+    """ACLED: 'several'/'many' are 10 in a report of a mass-casualty scale, else 3 (numbers.json)."""
+    assert (parse_count(text), parse_count(text, large_scale=True)) == (plain, large)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Witnesses described a massacre in Dorvan, where gunmen killed many villagers.", [("killed", 10)]),
+        ("The blast caused mass casualties and many people were killed.", [("killed", 10)]),
+        ("Gunmen killed many villagers in Dorvan.", [("killed", 3)]),
+        ("Troops detained several suspects in Dorvan.", [("arrested", 3)]),
+        ("Many dozens of people were killed in the shelling of Dorvan.", [("killed", 12)]),
+    ],
+)
+def test_several_and_many_follow_the_scale_of_the_sentence(extract, text, expected):
+    assert [(kind, count) for kind, count, _ in extract(text)] == expected
+
+
 @pytest.fixture(scope="module")
 def extract(nlp_base, make_doc):
     component = CasualtyExtractor(nlp_base, "ew_casualties")
@@ -226,3 +254,21 @@ def test_seed_battle_counts(nlp_base, seed_doc):
     inside = [(m.kind, m.count) for m in doc._.ew_casualties if start <= m.start < start + len(sentence)]
     assert inside == [("killed", 2), ("injured", 28)]
     assert all(m.count != 5 for m in doc._.ew_casualties), "the five transferred patients are not casualties"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a count in apposition to a subject or object that states none
+        ("The victims, three guards from Varo, died in the blast.", [("killed", 3, "three guards")]),
+        ("Gunmen killed the victims, four farmers, near Varo.", [("killed", 4, "four farmers")]),
+        ("Gunmen killed the mayor, a father of three, in Varo.", [("killed", 1, "the mayor")]),
+        # inverted passive: the subject after the auxiliary
+        ("Also killed in the raid were more than a dozen armed gunmen.", [("killed", 12, "more than a dozen armed gunmen")]),
+        ("Killed in the attack were four soldiers and a driver.", [("killed", 5, "four soldiers and a driver")]),
+        # an ISO date before the lead is no count
+        ("Report 2031-04-02 Two miners died in Varo.", [("killed", 2, "Two miners")]),
+    ],
+)
+def test_apposed_counts_and_iso_dates(extract, text, expected):
+    assert extract(text) == expected

@@ -180,6 +180,10 @@ def test_without_a_dateline_relative_dates_count_from_publication(resolver, make
         ("Officials today confirmed the death of a militia leader, killed in a raid in the district Monday.", "Monday"),
         ("Police said on Tuesday that gunmen killed five people on Saturday.", "Saturday"),
         ("Police said on Tuesday that gunmen killed five people.", "Tuesday"),  # the only date
+        # a date hung on a noun dates that noun's event ("the June 2 bombing"), not the sentence's
+        ("Troops struck a commander linked to the June 2 bombing in Varo today.", "today"),
+        ("Troops detained a man behind Monday's bombing in Varo today.", "today"),
+        ("Monday's bombing killed five people.", "Monday"),  # the only date
     ],
 )
 def test_date_for_sentence(resolver, make_doc, text, expected):

@@ -28,6 +28,12 @@ def sentence_starts(nlp_base):
         ("KABUL, Afghanistan (AP) — The Taliban attacked a checkpoint on Monday.", "The Taliban"),
         ("BAMAKO: At least ten soldiers were killed.", "At least"),
         ("SANTIAGO, Chile – Protesters set fire to a metro station.", "Protesters"),
+        # press-release datelines: a date in the parenthesis, with or without a dash after it
+        ("VARO, Northland (Oct. 25, 2031) — Members of a commando unit killed nine gunmen.", "Members"),
+        ("VARO, Northland (Oct. 25, 2031)  Members of a commando unit killed nine gunmen.", "Members"),
+        # Unicode line and paragraph separators break lines too
+        ("Joint Command - Northland\u2028Release 2031-04-S-017\u2028Troops killed one gunman in Varo.", "Troops"),
+        ("Joint Command - Northland\u2029Troops killed one gunman in Varo.", "Troops"),
     ],
 )
 def test_a_sentence_starts_after_the_break(sentence_starts, text, starts_at):

@@ -3,13 +3,17 @@
 The classes are the 25 ACLED sub-event types plus ORG_CRIME, NATURAL_DISASTER,
 MAN_MADE_DISASTER, DIPLO and ATTRIB (``CASE_LABELS``). The model is a multinomial logistic
 regression (softmax, L2-regularised, trained with numpy by full-batch Adam from zeros, so a
-run is deterministic) over the features of ``eventwire.coding.classify_features``: lemma
-uni/bigrams plus what eventwire's rule-based coder found in the snippet.
+run is deterministic; ``classify_optim``) over the features of
+``eventwire.coding.classify_features``: lemma uni/bigrams plus what eventwire's rule-based coder
+found in the snippet; optionally (``TrainSettings.features``: "embed" or "rules+embed", the extra
+``eventwire[embed]``) over the snippet's sentence embedding (``eventwire.coding.embeddings``).
+The labels are in ``classify_labels``.
 
 - ``train(texts, labels)`` -> ``SnippetClassifier``; ``SnippetClassifier.predict(texts)``
   runs the eventwire pipeline once over all texts (``nlp.pipe``) and scores them.
 - ``SnippetClassifier.save(path)`` / ``load_classifier(path)``: one JSON file holding the
-  format version, the label set, the feature vocabulary and the weights.
+  format version, the label set, the feature vocabulary and the weights (version 2 adds the
+  ``embedding`` block of a model that reads embeddings).
 - ``read_training_file(path)``: ``{"text", "label"}`` JSONL; bad lines are reported with
   their line number and skipped (``TrainingData.errors``).
 - ``train_file(path, out)``: what ``eventwire train`` runs.
@@ -27,52 +31,21 @@ from pathlib import Path
 
 import numpy as np
 
-from eventwire.coding.taxonomy import load_taxonomy
+from eventwire.coding.classify_optim import CLASS_WEIGHTS, SparseRows, softmax, train_softmax
+from eventwire.coding.classify_labels import ACLED_LABELS, CASE_LABELS, NON_ACLED_LABELS, event_type_of, label_code  # noqa: F401  # noqa: F401 (re-exported)
 from eventwire.errors import Errors, InputError, ModelError
 
 DATA_DIR = Path(__file__).parent / "data"
 MODEL_PATH = DATA_DIR / "classifier_model.json"
 TRAIN_PATH = DATA_DIR / "classify_train.jsonl"
+# the same sentences, features "rules+embed": usable with --model where eventwire[embed] is installed
+EMBED_MODEL_PATH = DATA_DIR / "classifier_model_embed.json"
 MODEL_FORMAT = "eventwire-snippet-classifier"
 MODEL_VERSION = 1
+EMBED_MODEL_VERSION = 2  # a model with sentence-embedding weights (``embedding`` block)
+# what a model reads: the rule/word feature sets, sentence embeddings, or both
+FEATURE_SETS = ("rules", "embed", "rules+embed")
 MAX_ERRORS_SHOWN = 20  # bad training lines listed in the error of a file that cannot be used
-# CASE 2021 task 2 label codes and names: 25 ACLED sub-event types, then 5 classes outside ACLED.
-CASE_LABELS = {
-    "ARMED_CLASH": "Armed clash",
-    "GOV_REGAINS_TERIT": "Government regains territory",
-    "NON_STATE_ACTOR_OVERTAKES_TER": "Non-state actor overtakes territory",
-    "PEACE_PROTEST": "Peaceful protest",
-    "PROTEST_WITH_INTER": "Protest with intervention",
-    "FORCE_AGAINST_PROTEST": "Excessive force against protesters",
-    "VIOL_DEMONSTR": "Violent demonstration",
-    "MOB_VIOL": "Mob violence",
-    "CHEM_WEAP": "Chemical weapon",
-    "SUIC_BOMB": "Suicide bomb",
-    "AIR_STRIKE": "Air/drone strike",
-    "ART_MISS_ATTACK": "Shelling/artillery/missile attack",
-    "REM_EXPLOS": "Remote explosive/landmine/IED",
-    "GRENADE": "Grenade",
-    "ATTACK": "Attack",
-    "SEX_VIOL": "Sexual violence",
-    "ABDUCT_DISSAP": "Abduction/forced disappearance",
-    "AGREEMENT": "Agreement",
-    "ARREST": "Arrests",
-    "CHANGE_TO_GROUP_ACT": "Change to group/activity",
-    "DISR_WEAP": "Disrupted weapons use",
-    "HQ_ESTABLISHED": "Headquarters or base established",
-    "PROPERTY_DISTRUCT": "Looting/property destruction",
-    "NON_VIOL_TERRIT_TRANSFER": "Non-violent transfer of territory",
-    "OTHER": "Other",
-    "ORG_CRIME": "Organized crime",
-    "NATURAL_DISASTER": "Natural disaster",
-    "MAN_MADE_DISASTER": "Man-made disaster",
-    "DIPLO": "Diplomatic event",
-    "ATTRIB": "Attribution of responsibility",
-}
-NON_ACLED_LABELS = frozenset({"ORG_CRIME", "NATURAL_DISASTER", "MAN_MADE_DISASTER", "DIPLO", "ATTRIB"})
-ACLED_LABELS = tuple(code for code in CASE_LABELS if code not in NON_ACLED_LABELS)
-# name (lower case) or code -> code
-_LABEL_LOOKUP = {code.lower(): code for code in CASE_LABELS} | {name.lower(): code for code, name in CASE_LABELS.items()}
 
 
 @dataclass(frozen=True)
@@ -83,18 +56,39 @@ class TrainSettings:
     epochs: int = 150
     learning_rate: float = 0.1
     min_count: int = 1  # a feature must occur in this many training examples
+    features: str = "rules"  # one of FEATURE_SETS; "embed" needs the extra (eventwire[embed])
+    embed_scale: float = 1.0  # embeddings (unit length) are multiplied by this
+    class_weight: str = "none"  # "balanced": examples weighted by 1 / size of their class
+
+    def __post_init__(self) -> None:
+        if self.features not in FEATURE_SETS:
+            raise ModelError(Errors.E271.format(path="<settings>", reason=f"features must be one of {FEATURE_SETS}"))
+        if self.class_weight not in CLASS_WEIGHTS:
+            raise ModelError(Errors.E271.format(path="<settings>", reason=f"class_weight must be one of {CLASS_WEIGHTS}"))
+
+    @property
+    def uses_rules(self) -> bool:
+        return "rules" in self.features
+
+    @property
+    def uses_embed(self) -> bool:
+        return "embed" in self.features
 
 
-def label_code(value: str) -> str | None:
-    """The CASE code for a code or an ACLED sub-event type / CASE class name, else None."""
-    return _LABEL_LOOKUP.get(str(value).strip().lower())
+# Settings per feature set, chosen by 5-fold cross-validation on the CASE 2021 dev half
+# (docs/classify.md); "rules" is what the packaged model uses.
+FEATURE_SETTINGS = {
+    "rules": {},
+    "embed": {"l2": 1e-4},
+    "rules+embed": {"class_weight": "balanced"},
+}
 
 
-def event_type_of(code: str) -> str | None:
-    """The ACLED event type of a CASE code (None for the 5 classes outside ACLED)."""
-    if code in NON_ACLED_LABELS or code not in CASE_LABELS:
-        return None
-    return load_taxonomy().sub_to_type.get(CASE_LABELS[code])
+def settings_for(features: str) -> TrainSettings:
+    """The tuned ``TrainSettings`` of a feature set (one of ``FEATURE_SETS``)."""
+    if features not in FEATURE_SETS:
+        raise ModelError(Errors.E271.format(path="<settings>", reason=f"features must be one of {FEATURE_SETS}"))
+    return TrainSettings(features=features, **FEATURE_SETTINGS[features])
 
 
 # -- the model ---------------------------------------------------------------------------------
@@ -105,38 +99,64 @@ class SnippetClassifier:
     weights: np.ndarray  # (n_features, n_labels)
     bias: np.ndarray  # (n_labels,)
     info: dict = field(default_factory=dict)
+    embedding: EmbeddingWeights | None = None  # weights of the sentence embedding, if used
 
-    def scores(self, feature_sets: list[set[str]]) -> np.ndarray:
-        """Label probabilities, one row per feature set."""
-        out = np.tile(self.bias, (len(feature_sets), 1))
-        for row, names in enumerate(feature_sets):
+    @property
+    def feature_set(self) -> str:
+        """What the model reads (one of ``FEATURE_SETS``)."""
+        if self.embedding is None:
+            return "rules"
+        return "rules+embed" if self.features else "embed"
+
+    def scores(self, feature_sets: list[set[str]] | None, vectors: np.ndarray | None = None) -> np.ndarray:
+        """Label probabilities, one row per feature set (and row of ``vectors``, the raw
+        embeddings of the same texts, for a model that reads embeddings)."""
+        n = len(feature_sets) if feature_sets is not None else len(vectors)
+        out = np.tile(self.bias, (n, 1))
+        for row, names in enumerate(feature_sets or ()):
             index = [self.features[name] for name in names if name in self.features]
             if index:
                 out[row] += self.weights[index].sum(axis=0) / np.sqrt(len(names))
-        return _softmax(out)
+        if self.embedding is not None:
+            if vectors is None:
+                raise ModelError(Errors.E271.format(path="<model>", reason="it reads embeddings and none were given"))
+            out += (np.asarray(vectors) * self.embedding.scale) @ self.embedding.weights
+        return softmax(out)
 
-    def predict_features(self, feature_sets: list[set[str]]) -> list[str]:
-        return [self.labels[i] for i in self.scores(feature_sets).argmax(axis=1)]
+    def predict_features(self, feature_sets: list[set[str]] | None, vectors: np.ndarray | None = None) -> list[str]:
+        return [self.labels[i] for i in self.scores(feature_sets, vectors).argmax(axis=1)]
 
     def predict(self, texts: list[str], *, nlp=None) -> list[str]:
-        """One CASE label code per text; the texts go through the pipeline in batches."""
-        from eventwire.coding.classify_features import featurize
-        from eventwire.nlp.pipeline import get_pipeline
+        """One CASE label code per text; the texts go through the pipeline (and the
+        embedder, for a model that reads embeddings) in batches."""
+        from eventwire.coding.classify_features import inputs_for
 
-        return self.predict_features(featurize(texts, nlp or get_pipeline()))
+        feature_sets, vectors = inputs_for(texts, self.feature_set, nlp=nlp, embedder_name=self.embedding_name)
+        return self.predict_features(feature_sets, vectors)
+
+    @property
+    def embedding_name(self) -> str | None:
+        return self.embedding.model if self.embedding is not None else None
 
     def to_dict(self) -> dict:
         names = sorted(self.features, key=self.features.get)
+        extra = {}
+        if self.embedding is not None:
+            extra["embedding"] = {
+                "model": self.embedding.model,
+                "scale": self.embedding.scale,
+                "weights": [[round(float(value), 5) for value in row] for row in self.embedding.weights],
+            }
         return {
             "format": MODEL_FORMAT,
-            "version": MODEL_VERSION,
+            "version": EMBED_MODEL_VERSION if self.embedding is not None else MODEL_VERSION,
             "labels": list(self.labels),
             "bias": [round(float(value), 5) for value in self.bias],
             "features": {
                 name: [round(float(value), 5) for value in self.weights[self.features[name]]] for name in names
             },
             "info": self.info,
-        }
+        } | extra
 
     def save(self, path: str | Path) -> None:
         path = Path(path)
@@ -146,17 +166,19 @@ class SnippetClassifier:
             raise ModelError(Errors.E277.format(path=path, reason=error.strerror or error)) from error
 
 
-def _softmax(scores: np.ndarray) -> np.ndarray:
-    scores = scores - scores.max(axis=1, keepdims=True)
-    exp = np.exp(scores)
-    return exp / exp.sum(axis=1, keepdims=True)
+@dataclass
+class EmbeddingWeights:
+    model: str  # the embedder's name (``eventwire.coding.embeddings``)
+    scale: float  # embeddings are multiplied by this before the weights
+    weights: np.ndarray  # (dim, n_labels)
 
 
 def model_from_dict(data, path: str | Path = "<dict>") -> SnippetClassifier:
     if not isinstance(data, dict) or data.get("format") != MODEL_FORMAT:
         raise ModelError(Errors.E271.format(path=path, reason=f"no 'format': {MODEL_FORMAT!r} field"))
-    if data.get("version") != MODEL_VERSION:
-        raise ModelError(Errors.E272.format(path=path, version=data.get("version"), supported=MODEL_VERSION))
+    if data.get("version") not in (MODEL_VERSION, EMBED_MODEL_VERSION):
+        supported = f"{MODEL_VERSION} or {EMBED_MODEL_VERSION}"
+        raise ModelError(Errors.E272.format(path=path, version=data.get("version"), supported=supported))
     labels = data.get("labels")
     features = data.get("features")
     bias = data.get("bias")
@@ -177,7 +199,26 @@ def model_from_dict(data, path: str | Path = "<dict>") -> SnippetClassifier:
         weights=weights,
         bias=np.array(bias, dtype=np.float64),
         info=data.get("info") or {},
+        embedding=_embedding_from(data.get("embedding"), len(labels), path),
     )
+
+
+def _embedding_from(block, n_labels: int, path) -> EmbeddingWeights | None:
+    if block is None:
+        return None
+    rows = block.get("weights") if isinstance(block, dict) else None
+    scale = block.get("scale") if isinstance(block, dict) else None
+    if (
+        not isinstance(block.get("model") if isinstance(block, dict) else None, str)
+        or not isinstance(rows, list)
+        or not rows
+        or any(not isinstance(row, list) or len(row) != n_labels for row in rows)
+        or any(isinstance(value, bool) or not isinstance(value, (int, float)) for row in rows for value in row)
+        or isinstance(scale, bool)
+        or not isinstance(scale, (int, float))
+    ):
+        raise ModelError(Errors.E271.format(path=path, reason="'embedding' needs 'model', 'scale' and one weight per label in each row of 'weights'"))
+    return EmbeddingWeights(block["model"], float(scale), np.array(rows, dtype=np.float64))
 
 
 def load_classifier(path: str | Path | None = None) -> SnippetClassifier:
@@ -208,93 +249,67 @@ def _read_model(path: Path) -> SnippetClassifier:
 
 # -- training ----------------------------------------------------------------------------------
 def fit(
-    feature_sets: list[set[str]], labels: list[str], *, settings: TrainSettings = TrainSettings(), info: dict | None = None
+    feature_sets: list[set[str]] | None,
+    labels: list[str],
+    *,
+    vectors: np.ndarray | None = None,
+    embedder_name: str | None = None,
+    settings: TrainSettings = TrainSettings(),
+    info: dict | None = None,
 ) -> SnippetClassifier:
-    """Train on feature sets (``classify_features``) and CASE label codes."""
+    """Train on feature sets (``classify_features``) and/or embeddings (``vectors``, one row
+    per example, from the embedder ``embedder_name``) and CASE label codes."""
     label_set = tuple(code for code in CASE_LABELS if code in set(labels))
-    counts: dict[str, int] = {}
-    for names in feature_sets:
-        for name in names:
-            counts[name] = counts.get(name, 0) + 1
-    vocabulary = {name: i for i, name in enumerate(sorted(n for n, c in counts.items() if c >= settings.min_count))}
-    matrix = _SparseRows(feature_sets, vocabulary)
-    n, d, k = len(feature_sets), len(vocabulary), len(label_set)
-    target = np.zeros((n, k))
-    target[np.arange(n), [label_set.index(label) for label in labels]] = 1.0
-    weights, bias = np.zeros((d, k)), np.zeros(k)
-    moments = [np.zeros_like(weights), np.zeros_like(weights), np.zeros_like(bias), np.zeros_like(bias)]
-    beta1, beta2, eps = 0.9, 0.999, 1e-8
-    for step in range(1, settings.epochs + 1):
-        error = (_softmax(matrix.dot(weights) + bias) - target) / n
-        grad_w = matrix.transpose_dot(error, d) + settings.l2 * weights
-        grad_b = error.sum(axis=0)
-        for param, grad, first, second in ((weights, grad_w, moments[0], moments[1]), (bias, grad_b, moments[2], moments[3])):
-            first *= beta1
-            first += (1 - beta1) * grad
-            second *= beta2
-            second += (1 - beta2) * grad * grad
-            param -= settings.learning_rate * (first / (1 - beta1**step)) / (np.sqrt(second / (1 - beta2**step)) + eps)
+    vocabulary: dict[str, int] = {}
+    if feature_sets is not None:
+        counts: dict[str, int] = {}
+        for names in feature_sets:
+            for name in names:
+                counts[name] = counts.get(name, 0) + 1
+        vocabulary = {name: i for i, name in enumerate(sorted(n for n, c in counts.items() if c >= settings.min_count))}
+    sparse = SparseRows(feature_sets, vocabulary) if feature_sets is not None else None
+    dense = np.asarray(vectors, dtype=np.float64) * settings.embed_scale if vectors is not None else None
+    weights, dense_weights, bias = train_softmax(
+        sparse,
+        dense,
+        np.array([label_set.index(label) for label in labels], dtype=np.int64),
+        len(label_set),
+        l2=settings.l2,
+        epochs=settings.epochs,
+        learning_rate=settings.learning_rate,
+        class_weight=settings.class_weight,
+    )
+    embedding = None
+    if dense is not None:
+        embedding = EmbeddingWeights(embedder_name or "unknown", settings.embed_scale, dense_weights)
     return SnippetClassifier(
         labels=label_set,
         features=vocabulary,
         weights=weights,
         bias=bias,
-        info={"examples": n, "settings": settings.__dict__} | (info or {}),
+        info={"examples": len(labels), "settings": settings.__dict__} | (info or {}),
+        embedding=embedding,
     )
-
-
-class _SparseRows:
-    """Feature sets as a sparse matrix (row i: its known features, each 1/sqrt(len(set))), with
-    the two products training needs, done by gathers and ``np.add.reduceat`` (numpy only)."""
-
-    def __init__(self, feature_sets: list[set[str]], vocabulary: dict[str, int]) -> None:
-        rows, columns, values = [], [], []
-        for row, names in enumerate(feature_sets):
-            index = sorted(vocabulary[name] for name in names if name in vocabulary)
-            rows.extend([row] * len(index))
-            columns.extend(index)
-            values.extend([1.0 / np.sqrt(len(names))] * len(index))
-        self.n = len(feature_sets)
-        self.rows = np.array(rows, dtype=np.int64)
-        self.columns = np.array(columns, dtype=np.int64)
-        self.values = np.array(values, dtype=np.float64)[:, None]
-        self.row_starts, self.row_ids = _segments(self.rows)
-        self.by_column = np.argsort(self.columns, kind="stable")
-        self.column_starts, self.column_ids = _segments(self.columns[self.by_column])
-
-    def dot(self, weights: np.ndarray) -> np.ndarray:
-        out = np.zeros((self.n, weights.shape[1]))
-        if len(self.rows):
-            out[self.row_ids] = np.add.reduceat(weights[self.columns] * self.values, self.row_starts, axis=0)
-        return out
-
-    def transpose_dot(self, error: np.ndarray, n_columns: int) -> np.ndarray:
-        out = np.zeros((n_columns, error.shape[1]))
-        if len(self.rows):
-            order = self.by_column
-            products = error[self.rows[order]] * self.values[order]
-            out[self.column_ids] = np.add.reduceat(products, self.column_starts, axis=0)
-        return out
-
-
-def _segments(sorted_ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Start offsets and ids of the runs of equal values in a sorted id array."""
-    if not len(sorted_ids):
-        return np.array([], dtype=np.int64), np.array([], dtype=np.int64)
-    starts = np.flatnonzero(np.r_[True, sorted_ids[1:] != sorted_ids[:-1]])
-    return starts, sorted_ids[starts]
 
 
 def train(texts: list[str], labels: list[str], *, settings: TrainSettings = TrainSettings(), nlp=None, info=None):
     """Train on texts and labels (CASE codes or ACLED sub-event type names)."""
-    from eventwire.coding.classify_features import featurize
-    from eventwire.nlp.pipeline import get_pipeline
-
     codes = [label_code(label) for label in labels]
     unknown = sorted({label for label, code in zip(labels, codes) if code is None})
     if unknown:
         raise ModelError(Errors.E278.format(labels=unknown))
-    return fit(featurize(texts, nlp or get_pipeline()), codes, settings=settings, info=info)
+    from eventwire.coding.classify_features import inputs_for
+
+    feature_sets, vectors = inputs_for(texts, settings.features, nlp=nlp)
+    return fit(feature_sets, codes, vectors=vectors, embedder_name=_embedder_name(settings), settings=settings, info=info)
+
+
+def _embedder_name(settings: TrainSettings) -> str | None:
+    if not settings.uses_embed:
+        return None
+    from eventwire.coding.embeddings import get_embedder
+
+    return get_embedder().name
 
 
 @dataclass
@@ -357,7 +372,9 @@ class TrainReport:
     model: SnippetClassifier
 
 
-def train_file(path: str | Path, out: str | Path, *, settings: TrainSettings = TrainSettings(), nlp=None) -> TrainReport:
+def train_file(
+    path: str | Path, out: str | Path, *, settings: TrainSettings | None = None, features: str = "rules", nlp=None
+) -> TrainReport:
     """Read a training file, train, save the model to ``out``: the ``eventwire train`` command."""
     data = read_training_file(path)
     # a file that cannot be trained on fails with the bad lines' messages in its error
@@ -370,6 +387,7 @@ def train_file(path: str | Path, out: str | Path, *, settings: TrainSettings = T
     counts = {label: data.labels.count(label) for label in CASE_LABELS if label in data.labels}
     if len(counts) < 2:
         raise InputError("\n".join([*shown, Errors.E276.format(path=path, labels=sorted(counts))]), path=str(path))
+    settings = settings or settings_for(features)
     model = train(data.texts, data.labels, settings=settings, nlp=nlp, info={"trained_on": Path(path).name})
     model.save(out)
     return TrainReport(Path(path), Path(out), len(data.texts), counts, data.errors, model)

@@ -10,6 +10,9 @@ feature names, in four groups:
 - ``act:`` / ``cas:``: actor types and kinds found (``doc._.ew_actors``), casualty counts;
 - ``cue:``: eventwire's own per-class cue words (``data/classify_cues.json``).
 
+``inputs_for(texts, features)`` gives what a model reading ``features`` needs: these feature
+sets, the texts' sentence embeddings (``eventwire.coding.embeddings``), or both.
+
 The words let a trained model learn what the rules do not know; the rule features carry what
 the coder knows to a model trained on few examples.
 """
@@ -130,3 +133,23 @@ def featurize(texts: list[str], nlp: Language, *, batch_size: int = PIPE_BATCH) 
     with nlp.select_pipes(disable=disabled):
         docs = nlp.pipe(make_docs(articles, nlp), batch_size=batch_size)
         return [doc_features(doc, nlp) for doc in docs]
+
+
+def inputs_for(texts: list[str], features: str, *, nlp=None, embedder_name: str | None = None):
+    """What a model reading ``features`` needs of ``texts``: feature sets (None for "embed")
+    and embeddings (None for "rules"). A missing extra fails (E279) before the pipeline runs."""
+    feature_sets = vectors = None
+    if "embed" in features:
+        from eventwire.coding.embeddings import get_embedder
+
+        embedder = get_embedder()
+        if embedder_name is not None and embedder.name != embedder_name:
+            reason = f"it was trained on {embedder_name!r} embeddings, the embedder in use is {embedder.name!r}"
+            raise ModelError(Errors.E271.format(path="<model>", reason=reason))
+    if "rules" in features:
+        from eventwire.nlp.pipeline import get_pipeline
+
+        feature_sets = featurize(texts, nlp or get_pipeline())
+    if "embed" in features:
+        vectors = embedder.embed(list(texts))
+    return feature_sets, vectors

@@ -17,6 +17,11 @@ from eventwire.coding.triggers import Trigger
 VERB_POS = ("VERB", "AUX")
 CLAUSE_CHAIN_DEPS = ("conj", "xcomp")
 TIME_UNITS = {"day": (1, 1), "days": (1, 1), "week": (7, 2), "weeks": (7, 2), "month": (30, 3), "months": (30, 3)}
+# Auxiliaries that make a negated act a refusal ("will not", "won't", "cannot"); "does not" too.
+REFUSAL_MODALS = frozenset({"will", "wo", "would", "shall", "can", "ca", "cannot"})
+PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+# Heads of an infinitive that name an attempt at the act ("tried to hack", "an attempt to kill").
+ATTEMPT_HEADS = frozenset({"try", "attempt"})
 IRREALIS_NOUNS = frozenset({
     "threat", "fear", "risk", "plan", "possibility", "warning", "prospect", "danger", "call", "demand",
     "bid", "attempt", "plot", "ultimatum", "likelihood", "chance", "rumour", "rumor", "allegation",
@@ -60,8 +65,11 @@ def _verb_chain(verb: Token) -> list[Token]:
     return chain
 
 
-def background_reason(trigger: Trigger, rules: dict) -> str | None:
-    """Why the trigger is background, or None when it reports an event."""
+def background_reason(trigger: Trigger, rules: dict, *, plover: bool = False) -> str | None:
+    """Why the trigger is background, or None when it reports an event. ``plover``: read the
+    clause as PLOVER codes a single sentence, where a running total ("have been demobilized since
+    the accord", with PLOVER's 'historical' context) and an attempted act ("tried to hack into",
+    "an attempt to assassinate") are events; ACLED event data leaves both out."""
     token = trigger.token
     if _has_negation(token, rules):
         return "negated"
@@ -79,8 +87,11 @@ def background_reason(trigger: Trigger, rules: dict) -> str | None:
         if _irrealis_mark(current, rules):
             return "conditional"
         if _is_infinitive(current) and current.head.lemma_.lower() not in rules["implicative_heads"]:
+            if plover and current.head.lemma_.lower() in ATTEMPT_HEADS:
+                continue  # "tried to hack into": PLOVER codes the act attempted
             return "irrealis infinitive"
-        if index > 0 and current.lemma_.lower() in rules["irrealis_heads"] and chain[index - 1].dep_ == "xcomp":
+        attempt = plover and current.lemma_.lower() in ATTEMPT_HEADS
+        if index > 0 and current.lemma_.lower() in rules["irrealis_heads"] and chain[index - 1].dep_ == "xcomp" and not attempt:
             return "irrealis complement"
     if verb.pos_ in VERB_POS and verb.dep_ == "advcl" and _irrealis_mark(verb, rules):
         return "conditional"
@@ -92,7 +103,7 @@ def background_reason(trigger: Trigger, rules: dict) -> str | None:
         return "allegation"
     if _is_generic_history(verb, rules):
         return "generic history"
-    if _is_aggregate(verb):
+    if not plover and _is_aggregate(verb):
         return "aggregate since"
     if _is_habitual(token, verb, rules):
         return "habitual"
@@ -164,7 +175,8 @@ def _is_aggregate(verb: Token) -> bool:
     if not perfect:
         return False
     return any(
-        child.lower_ == "since" or (child.dep_ == "advcl" and any(grand.lower_ == "since" for grand in child.children))
+        child.lower_ == "since"
+        or (child.dep_ == "advcl" and any(grand.lower_ == "since" and grand.dep_ == "mark" for grand in child.children))
         for child in verb.children
     )
 
@@ -237,6 +249,29 @@ def stated_intent(trigger: Trigger, rules: dict) -> str | None:
             elif lemma not in rules["implicative_heads"] and lemma not in rules["modal_lemmas"]:
                 return None
     return kind
+
+
+def stated_refusal(trigger: Trigger, rules: dict) -> bool:
+    """Whether a negated trigger states a refusal: its clause is future, a "cannot" or a present
+    ("will not accept refugees", "cannot allow", "does not recognise"). A past one ("did not send
+    aid") only says that nothing happened; a conditional one is no statement."""
+    token = trigger.token
+    verb = clause_verb(token)
+    if verb.dep_ == "relcl":
+        return False  # "an island which does not allow ceremonies": what the noun is, not a new act
+    chain = _verb_chain(verb)
+    if not (_has_negation(token, rules) or any(_has_negation(current, rules) for current in chain)):
+        return False
+    refusing = False
+    for current in chain:
+        if _irrealis_mark(current, rules):
+            return False
+        for child in current.children:
+            if child.dep_ not in ("aux", "auxpass"):
+                continue
+            if child.lower_ in REFUSAL_MODALS or (child.lemma_ == "do" and child.tag_ in PRESENT_TAGS):
+                refusing = True
+    return refusing
 
 
 def _modal_kind(word: str, lemma: str, rules: dict) -> str | None:

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.geo.event_location import pick_event_place
-from eventwire.nlp.dates import date_for_sentence
+from eventwire.nlp.dates import date_for_sentence, names_another_event
 from eventwire.nlp.extensions import doc_list, doc_text
 from eventwire.types import Place, PlaceMention
 
@@ -107,7 +107,10 @@ class DocContext:
         self.sent_index = {sent.start: index for index, sent in enumerate(self.sents)}
         self.paragraph = self._paragraphs()
         self.published: dt.date | None = doc._.ew_published
-        self.places = [mention for mention in doc_list(doc, "ew_places") if not self._is_dateline(mention)]
+        found = doc_list(doc, "ew_places")
+        on_dateline = [self._is_dateline(mention) for mention in found]
+        self.places = [mention for mention, dateline in zip(found, on_dateline) if not dateline]
+        self.datelines = [mention for mention, dateline in zip(found, on_dateline) if dateline]  # where filed
         self.sent_dates = [date_for_sentence(doc, sent) for sent in self.sents]
         self.same_day_report = self._same_day_report()
         self.focus = self._focus_country()
@@ -212,7 +215,9 @@ class DocContext:
         for earlier in range(index - 1, -1, -1):
             if self.paragraph[earlier] != self.paragraph[index]:
                 break
-            if self.sent_dates[earlier] is not None:
+            # "... responsible for Wednesday's bombing. Two suspects were detained.": that date
+            # names the bombing, not what the next sentence tells
+            if self.sent_dates[earlier] is not None and not names_another_event(self.doc, self.sent_dates[earlier]):
                 return self.sent_dates[earlier].date, self.sent_dates[earlier].precision, earlier
         return self.published, (1 if self.same_day_report else 2), None
 
@@ -225,15 +230,17 @@ class DocContext:
         ``anchor`` is the token places are looked up for when it is not the trigger itself
         (the verb of "Fighting erupted in X"); ``refers_back`` marks a trigger that names an
         event already reported ("The attack came two days after ..."): it takes the previous
-        event's place before any place of its sentence.
+        event's place before any place of its sentence, unless that place is a town inside the
+        previous event's region ("Saturday's attack took place in the Spin Boldak district"
+        after "in Kandahar province"), which says more precisely where it was.
         """
         index = self.index_of(token)
-        if refers_back:
-            previous = self._previous(index, family)
-            if previous is not None:
-                return previous
         places = [mention for mention in self.places if not self._is_attribute(mention, token)]
         mention, precision = pick_event_place(anchor if anchor is not None else token, places)
+        if refers_back:
+            previous = self._previous(index, family)
+            if previous is not None and not _narrows(mention, previous[0]):
+                return previous
         inside = self._inside_named_region(token, mention, places)
         if inside is not None:
             mention, precision = inside, None
@@ -242,12 +249,32 @@ class DocContext:
             precision = precision or place_precision(mention.place)
             self._trail[family].append((index, location, precision))
             return location, precision
+        own = self._sentence_place(token, places)
+        if own is not None:
+            # "In another report from the western Herat province, gunmen attacked a police
+            # station": a town or region of the trigger's own sentence, though not tied to it,
+            # before the place of an event told earlier
+            location = Location.from_place(own.place)
+            self._trail[family].append((index, location, place_precision(own.place)))
+            return location, place_precision(own.place)
         previous = self._previous(index, family)
         if previous is not None:
             return previous
         if self.focus is not None:
             return self.focus, COUNTRY_PRECISION
         return None, None
+
+    def _sentence_place(self, token: Token, places: list[PlaceMention]) -> PlaceMention | None:
+        """The first town or region of the trigger's sentence in the story's country."""
+        if self.focus is None:
+            return None
+        sent = token.sent
+        for mention in places:
+            if sent.start_char <= mention.start < sent.end_char and not mention.is_demonym:
+                place = mention.place
+                if place is not None and place.level != "country" and place.country_iso2 == self.focus.iso2:
+                    return mention
+        return None
 
     def _inside_named_region(
         self, token: Token, mention: PlaceMention | None, places: list[PlaceMention]
@@ -306,6 +333,14 @@ class DocContext:
                 _, location, precision = items[-1]
                 return location, precision
         return None
+
+
+def _narrows(mention: PlaceMention | None, location: Location) -> bool:
+    """A town inside a region- or country-level ``location``."""
+    place = mention.place if mention is not None else None
+    if place is None or place.level != "place" or location.level == "place" or place.country_iso3 != location.iso3:
+        return False
+    return location.level == "country" or (place.admin1 or "").casefold() == location.admin1.casefold()
 
 
 def _region_name(place: Place) -> str:

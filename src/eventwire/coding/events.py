@@ -5,16 +5,11 @@ into the event noun they report on ("the battle killed two", "killed in an attac
 arguments (``arguments``), code them (``rules``), date and place them (``context``), attach
 counts (``counts``), merge mentions of the same event (``merge``), name the actors the text
 leaves unnamed the ACLED way ("Unidentified Armed Group (Mali)", "Protesters (Kenya)") and
-assign stable ids. Verbal (PLOVER-only) mentions are kept only when their first actor is a
-named organisation, a government or a state actor. The ``sentence`` setting (for coding single
-sentences, as PLOVER records are; see ``SETTINGS``) also keeps them when the first actor is a
-country, nationality, organisation or office holder named as such ("Portugal", "Bosnian Serbs",
-"Russian President Boris Yeltsin"; ``_qualified_verbal``), and keeps events of the past, which
-PLOVER codes with its 'historical' context. A trigger in a clause that states an intention (kept
-out of the event data as future or hypothetical) is coded the PLOVER way, as the single category
-of the statement (``_intents``): a cooperative act promised or offered is AGREE ("Norway will
-send aid"), a conflictual one THREATEN ("may suspend aid", "plans to impose a curfew"), one that
-must happen REQUEST ("Iran must release the prisoners"). See ``docs/plover.md``.
+assign stable ids. Who may make a verbal (PLOVER-only) mention, and how a trigger in a clause
+that states an intention is coded (AGREE, THREATEN, REQUEST), is ``verbal``'s. The ``sentence``
+setting (for coding single sentences, as PLOVER records are; see ``SETTINGS``) accepts more
+verbal actors and keeps events of the past, which PLOVER codes with its 'historical' context.
+See ``docs/plover.md``.
 
 Reads ``doc._.ew_places``, ``ew_dates``, ``ew_casualties``, ``ew_actors``, ``ew_published`` and
 ``ew_article_id``; each may be missing (an empty list), which only lowers what is coded.
@@ -29,15 +24,17 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from eventwire.coding.arguments import ArgumentReader, Arguments
-from eventwire.coding.clauses import INTENT_REASONS, background_reason, clause_verb, earlier_offset, stated_intent
-from eventwire.coding.context import DocContext, Location, sentence_bounds
-from eventwire.coding.counts import Anchor, CountClaim, attach_counts, resolve_count
+from eventwire.coding.clauses import background_reason, clause_verb, earlier_offset
+from eventwire.coding.context import DocContext, sentence_bounds
+from eventwire.coding.counts import Anchor, CountClaim, attach_counts, resolve_count, split_multi_day
 from eventwire.coding.merge import assign_event_ids, merge_events
+from eventwire.coding.refine import placed, refine_places
 from eventwire.coding.rules import TARGET_SENSITIVE, UNIDENTIFIED_INTER, Coding, code_trigger, token_inter
 from eventwire.coding.taxonomy import Taxonomy, load_taxonomy
 from eventwire.coding.triggers import Trigger, TriggerEntry, TriggerLexicon, find_triggers, load_rules, load_trigger_lexicon
+from eventwire.coding.verbal import intent_entries, stated_by, verbal_actor_ok
 from eventwire.nlp.extensions import doc_list
-from eventwire.types import ActorMention, Event, Evidence
+from eventwire.types import Event, Evidence
 
 # Triggers a kill verb can report the toll of ("killed in an attack"). Not abductions or rapes:
 # a killing after an abduction is an Attack of its own that the merge keeps (ACLED).
@@ -54,8 +51,9 @@ FAMILY = {
     "protest": "demonstration", "riot": "demonstration", "loot": "demonstration",
 }
 ANAPHORIC_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
+AGO_UNITS = frozenset({"days", "weeks", "months", "years", "decades"})  # "days ago": no day given
+PERIOD_WORD_WINDOW = 12  # characters before a date searched for "since"
 DISTINCT_WORDS = frozenset({"also", "another", "separate", "separately", "second"})
-QUALIFIED_KINDS = frozenset({"named", "government"})
 GENERIC_ACTORS = {
     "Battles": ("Unidentified Armed Group ({country})", UNIDENTIFIED_INTER),
     "Explosions/Remote violence": ("Unidentified Armed Group ({country})", UNIDENTIFIED_INTER),
@@ -67,18 +65,6 @@ GENERIC_TARGETS = {
     "Violence against civilians": ("Civilians ({country})", 7),
     "Battles": ("Unidentified Armed Group ({country})", UNIDENTIFIED_INTER),
 }
-# Trigger entries that promise what their complement names ("promised to attack" is a threat);
-# "agreed to impose sanctions" stays an agreement.
-PROMISE_ENTRIES = frozenset({"promise"})
-COOPERATIVE_QUADS = frozenset({"verbal cooperation", "material cooperation"})
-# THREATEN mode of a threatened act (PLOVER 0.8, THREATEN modes), by trigger class or category.
-THREAT_MODES = {"arrest": "arrest", "SANCTION": "relations", "COERCE": "restrict", "MOBILIZE": "violence"}
-PRONOUN_TAGS = frozenset({"PRP", "PRP$"})
-ACTOR_ENTITY_TYPES = frozenset({"GPE", "NORP", "ORG"})
-SUBJECT_DEPS = ("nsubj", "nsubjpass")
-COMPLEMENT_DEPS = frozenset({"xcomp", "acomp", "dobj", "pobj", "prep", "conj"})
-MAX_CLIMB = 4
-ACTOR_MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "conj", "appos"})
 # "article" (the default): verbal events need an actor the actor lexicon knows as a named
 # organisation, government or state actor, and events well before publication are history, not
 # news. "sentence" (one sentence coded on its own, as in PLOVER gold records): a country,
@@ -103,6 +89,7 @@ class _Mention:
     weak: bool = False
     distinct: bool = False
     refers_back: bool = False
+    undated: bool = False
 
 
 class EventExtractor:
@@ -126,7 +113,8 @@ class EventExtractor:
         self.matcher = self.lexicon.build_matcher(vocab)
 
     def __call__(self, doc: Doc) -> list[Event]:
-        mentions = self.mentions(doc)
+        ctx = DocContext(doc)
+        mentions = self.mentions(doc, ctx=ctx)
         events = [mention.event for mention in mentions]
         merged = merge_events(
             events,
@@ -134,19 +122,28 @@ class EventExtractor:
             weak=[mention.weak for mention in mentions],
             generic=[_is_generic(mention) for mention in mentions],
             distinct=[mention.distinct for mention in mentions],
+            undated=[mention.undated or mention.refers_back for mention in mentions],
+            references=[mention.refers_back for mention in mentions],
             taxonomy=self.taxonomy,
         )
+        merged = refine_places(merged, ctx, [mention.sent_index for mention in mentions], self.rules)
+        merged = split_multi_day(merged, ctx)  # "between Monday and Wednesday": one event per day
         return assign_event_ids([self._name_unnamed(event) for event in merged])
 
     # -- mentions -----------------------------------------------------------------------------
-    def mentions(self, doc: Doc) -> list[_Mention]:
+    def mentions(self, doc: Doc, *, ctx: DocContext | None = None) -> list[_Mention]:
         """Every coded event mention, in text order, before merging."""
-        ctx = DocContext(doc)
+        ctx = ctx or DocContext(doc)
         found = find_triggers(doc, self.matcher, self.lexicon)
-        reasons = {trigger.token.i: background_reason(trigger, self.rules) for trigger in found}
+        plover = self.setting == "sentence"
+        reasons = {trigger.token.i: background_reason(trigger, self.rules, plover=plover) for trigger in found}
         background = {index for index, reason in reasons.items() if reason is not None}
-        absorbed = self._absorb(found)
-        intents = self._intents(found, reasons, absorbed)
+        # a kill is not folded into a host that is background while it is not: in "killed two
+        # gunmen as they tried to plant a bomb" the bomb is an intent, the killing a fact
+        absorbed = {
+            kill: host for kill, host in self._absorb(found).items() if host not in background or kill in background
+        }
+        intents = intent_entries(found, reasons, absorbed, taxonomy=self.taxonomy, rules=self.rules, family=FAMILY)
         # counts stated by a trigger that is not coded (background, historical) belong to no event
         blocked: set[int] = set()
         live = []
@@ -189,50 +186,9 @@ class EventExtractor:
                 or (mention.trigger.token.tag_ in ("NNS", "NNPS") and mention.trigger.entry.cls in GENERIC_CLASSES)
             ):
                 mention.weak = True
+            elif _habitual(mention):
+                mention.weak = True  # "recent attacks blamed on the ADF": a pattern, not an event
         return mentions
-
-    def _intents(
-        self, triggers: list[Trigger], reasons: dict[int, str | None], absorbed: dict[int, int]
-    ) -> dict[int, TriggerEntry]:
-        """Trigger token index -> the verbal entry it is coded with when its clause states an
-        intention (see the module doc); triggers folded into another are left alone."""
-        entries = {}
-        for trigger in triggers:
-            index = trigger.token.i
-            if reasons.get(index) not in INTENT_REASONS or index in absorbed:
-                continue
-            coded = self._intent_category(trigger.entry, stated_intent(trigger, self.rules))
-            if coded is not None:
-                entries[index] = replace(trigger.entry, cls="verbal", plover=coded[0], mode=coded[1], lethal=False)
-        # a promise of violence is a threat: "promised to crush the rebels"
-        by_token = {trigger.token.i: trigger for trigger in triggers}
-        for index, entry in list(entries.items()):
-            token = by_token[index].token
-            promise = by_token.get(token.head.i)
-            if entry.plover != "THREATEN" or token.dep_ != "xcomp" or promise is None:
-                continue
-            if promise.entry.id in PROMISE_ENTRIES:
-                entries[token.head.i] = replace(promise.entry, plover="THREATEN", mode=entry.mode)
-        return entries
-
-    def _intent_category(self, entry: TriggerEntry, kind: str | None) -> tuple[str, str | None] | None:
-        """(PLOVER category, mode) of a stated intention to do what ``entry`` names, or None."""
-        if kind is None:
-            return None
-        if kind == "obligation":
-            return "REQUEST", None
-        category = self.taxonomy.current_plover(entry.plover) if entry.is_verbal else None
-        quad = self.taxonomy.plover_quads.get(category) if category else "material conflict"
-        if quad in COOPERATIVE_QUADS:
-            # a meeting to come stays a meeting with PLOVER's 'future' context ("the G-7 will meet");
-            # an offer to meet is an agreement ("is ready to host talks")
-            if kind == "offer" or (kind == "future" and category != "CONSULT"):
-                return "AGREE", None
-            return None
-        if quad == "material conflict":
-            violent = not entry.is_verbal and FAMILY.get(entry.cls) != "demonstration"
-            return "THREATEN", THREAT_MODES.get(category or entry.cls, "violence" if violent else None)
-        return None  # "will demand", "may reject": a verbal conflict announced is not yet one
 
     def _instruments(self, triggers: list[Trigger], absorbed: dict[int, int]) -> dict[int, TriggerEntry]:
         """"barrel bomb attacks", "mortar attack": an attack noun whose modifier names the weapon
@@ -310,15 +266,11 @@ class EventExtractor:
         mention.event = self._event(mention, ctx)
         if mention.event is None:
             return None
-        unqualified = coding.event_type is None and not self._verbal_actor_ok(args, trigger.token, reader)
+        unqualified = coding.event_type is None and not verbal_actor_ok(args, trigger.token, reader, setting=self.setting, rules=self.rules)
         mention.weak = unqualified or ctx.is_headline(sent_index)
-        mention.distinct = _is_distinct(trigger)
+        # "were also wounded in the blast": the blast told before, not a further event
+        mention.distinct = _is_distinct(trigger) and not mention.refers_back
         return mention
-
-    def _verbal_actor_ok(self, args: Arguments, token, reader: ArgumentReader) -> bool:
-        if self.setting == "sentence":
-            return _qualified_verbal(args, token, self.rules, is_place=reader.is_place)
-        return _qualified(args.actor1)
 
     def _violent_kill(self, trigger: Trigger, args: Arguments) -> bool:
         """A killing with a human perpetrator, or a passive one with no other stated cause."""
@@ -346,7 +298,7 @@ class EventExtractor:
         when = self._when(mention, ctx)
         if when is None:
             return None
-        date, time_precision = when
+        date, time_precision, mention.undated = when
         family = "verbal" if coding.event_type is None else "material"
         mention.refers_back = _refers_back(trigger, ctx)
         location, geo_precision = ctx.place_for(
@@ -374,24 +326,32 @@ class EventExtractor:
         )
         if coding.event_type is not None and event.inter2 == 7:
             event.civilian_targeting = "Civilian targeting"
-        return _placed(event, location, geo_precision)
+        return placed(event, location, geo_precision)
 
     def _when(self, mention: _Mention, ctx: DocContext) -> tuple | None:
-        """(date, time precision), or None for background history: an event "days after" which
-        another came (no day to give it), or one dated to a month or vaguer well before publication."""
+        """(date, time precision, undated), or None for background history: an event "days after"
+        which another came (no day to give it), or one dated to a month or vaguer well before
+        publication. ``undated``: its own sentence states no day (it has the publication day or an
+        earlier sentence's), or the day stated is that of a claim about it ("IS yesterday claimed
+        the bombing")."""
         date, precision, source = ctx.date_for(mention.sent_index)
         offset = earlier_offset(mention.trigger.token, self.rules)
         if offset is not None:
             days, gap_precision = offset
             if days < 0 or date is None:
                 return None
-            date, precision = date - dt.timedelta(days=days), max(precision, gap_precision)
+            return date - dt.timedelta(days=days), max(precision, gap_precision), False
+        elif self.setting == "article" and _vague_ago(mention.trigger.token):
+            return None  # "killed in an airstrike days ago": an earlier event, no day to give it
+        elif source == mention.sent_index and self.setting == "article" and _since(ctx, source, self.rules):
+            return None  # "100 people have died in attacks since November 5": a running toll (PLOVER codes it)
         elif source is not None and precision == 3 and date is not None and ctx.published is not None:
             vague = set(ctx.date_text(source).lower().split()) & self.rules["vague_period_words"]
             historical = vague or (ctx.published - date).days > self.rules["historical_days"]
             if historical and self.setting == "article":
                 return None  # "in recent years", "in 2019": history, not news
-        return date, precision
+        borrowed = source != mention.sent_index  # the publication day, or another sentence's day
+        return date, precision, borrowed or _claimed(mention.trigger.token, self.rules)
 
     def _place_anchor(self, trigger: Trigger):
         """The verb a noun trigger happens through ("Fighting erupted in X": erupted), else None."""
@@ -408,7 +368,7 @@ class EventExtractor:
         ]
         casualties = [
             casualty for casualty in doc_list(doc, "ew_casualties")
-            if not _stated_by(doc, casualty.trigger_start, blocked)
+            if not stated_by(doc, casualty.trigger_start, blocked)
         ]
         claims = attach_counts(casualties, anchors, ctx, self.rules["reporting_verbs"])
         for index, mention in enumerate(mentions):
@@ -461,12 +421,44 @@ def _refers_back(trigger: Trigger, ctx: DocContext) -> bool:
     return not any(item.idx in place_starts for item in own)
 
 
-def _stated_by(doc: Doc, char: int, tokens: set[int]) -> bool:
-    """Whether the word at a character offset is one of the given tokens."""
-    if char < 0 or not tokens:
+def _habitual(mention: _Mention) -> bool:
+    """A bare plural of a vague event noun with no toll and no article ("recent attacks blamed
+    on the group", "attacks on farmers have grown"): a pattern of events, not one of them."""
+    token = mention.trigger.token
+    if token.tag_ not in ("NNS", "NNPS") or mention.trigger.entry.cls not in GENERIC_CLASSES or mention.claims:
         return False
-    span = doc.char_span(char, char + 1, alignment_mode="expand")
-    return span is not None and span[0].i in tokens
+    return not any(child.dep_ in ("det", "poss", "nummod") for child in token.children)
+
+
+def _vague_ago(token) -> bool:
+    """Whether the trigger's clause is dated "days ago", "weeks ago" (no number): before the
+    story's events, on a day the text does not give."""
+    verb = clause_verb(token)
+    for child in verb.children:
+        if child.dep_ == "advmod" and child.lower_ == "ago":
+            units = [grand for grand in child.children if grand.dep_ == "npadvmod"]
+            if any(unit.lower_ in AGO_UNITS for unit in units) and not any(
+                grand.dep_ in ("nummod", "det") for unit in units for grand in unit.children
+            ):
+                return True
+    return False
+
+
+def _since(ctx: DocContext, index: int, rules: dict) -> bool:
+    """Whether the date of sentence ``index`` opens a period ("since November 5")."""
+    mention = ctx.sent_dates[index]
+    before = ctx.text[max(0, mention.start - PERIOD_WORD_WINDOW):mention.start].split()
+    return bool(before) and before[-1].lower() in rules["period_start_words"]
+
+
+def _claimed(token, rules: dict) -> bool:
+    """Whether a trigger is what a claim of responsibility is for ("claimed responsibility for
+    the bombing", "claimed the attack"): the claim's day is not the event's."""
+    verbs = rules["claim_verbs"]
+    for ancestor in token.ancestors:
+        if ancestor.pos_ in ("VERB", "AUX"):
+            return ancestor.lemma_.lower() in verbs
+    return False
 
 
 def _same_family(host: Trigger, other: Trigger) -> bool:
@@ -475,10 +467,12 @@ def _same_family(host: Trigger, other: Trigger) -> bool:
 
 
 def _is_generic(mention: _Mention) -> bool:
-    """The coded type is a default: "the attack", or a killing with no actor named."""
+    """The coded type is a default: "the attack", or a killing with no actor named. An attack
+    whose both sides are named is coded by who fought whom (an ambush of soldiers by rebels is a
+    battle, whatever weapon a later sentence names), so it is not a default."""
     cls = mention.trigger.entry.cls
     if cls in GENERIC_CLASSES:
-        return True
+        return mention.args.actor1 is None or mention.args.actor2 is None
     return cls == "kill" and mention.args.actor1 is None and mention.args.actor2 is None
 
 
@@ -488,95 +482,6 @@ def _is_distinct(trigger: Trigger) -> bool:
     verb = clause_verb(token)
     words = [child.lower_ for child in token.children] + [child.lower_ for child in verb.children if child.dep_ == "advmod"]
     return bool(DISTINCT_WORDS & set(words))
-
-
-def _qualified(actor: ActorMention | None) -> bool:
-    """Named organisations, governments and state actors; never a lone person."""
-    if actor is None or actor.kind == "person":
-        return False
-    if actor.kind in QUALIFIED_KINDS:
-        return True
-    return actor.inter == 1 or (actor.kind == "" and actor.inter in (2, 3, 4, 8))
-
-
-def _qualified_verbal(args: Arguments, trigger_token, rules: dict, *, is_place=None) -> bool:
-    """Whether the first actor of a verbal mention may make an event: a qualified actor
-    (``_qualified``), or a subject phrase that names a country, nationality or organisation
-    ("The United States and Jordan", "Bosnian Serbs") or an office ("Russian President Boris
-    Yeltsin", "Iranian authorities"). With no subject of its own, the trigger's is the subject of
-    the clause it completes ("is willing to withdraw", "launched an investigation"); a pronoun
-    subject stands for the subject of the reporting clause it is the complement of ("Syria says
-    it is willing ..."). ``is_place(token)``, when given, says whether a token names a place: a
-    country or town as the subject is its government ("Sri Lanka has established ties")."""
-    if _qualified(args.actor1):
-        return True
-    token = args.actor1_token
-    if token is None or token.tag_ in PRONOUN_TAGS:
-        token = _clause_subject(trigger_token) or token
-    if token is not None and token.tag_ in PRONOUN_TAGS:
-        token = _reporting_subject(token)
-    if token is None or token.tag_ in PRONOUN_TAGS:
-        return False
-    if token.tag_ == "NNPS" or (is_place is not None and token.pos_ == "PROPN" and is_place(token)):
-        return True  # "Serbs", "Palestinians": a people named as the actor; "Sri Lanka": its government
-    words = [token] + [
-        item for child in token.children if child.dep_ in ACTOR_MODIFIER_DEPS for item in child.subtree
-    ]
-    if token.lemma_.lower() in rules["verbal_actor_nouns"] or token.lower_ == "members":
-        words += [item for child in token.children if child.dep_ == "prep" and child.lower_ == "of" for item in child.subtree]
-    return any(word.ent_type_ in ACTOR_ENTITY_TYPES or word.lemma_.lower() in rules["verbal_actor_nouns"] for word in words)
-
-
-def _subject_of(token):
-    return next((child for child in token.children if child.dep_ in SUBJECT_DEPS), None)
-
-
-def _clause_subject(token):
-    """The subject of the nearest clause up from the token through complements ("is willing to
-    withdraw": is's subject) and light verbs ("launched an investigation": launched's)."""
-    current = token
-    for _ in range(MAX_CLIMB):
-        subject = _subject_of(current)
-        if subject is not None:
-            return subject
-        if current.dep_ not in COMPLEMENT_DEPS or current.head.i == current.i:
-            return None
-        current = current.head
-    return None
-
-
-def _reporting_subject(pronoun):
-    """The subject of the clause that reports the pronoun's clause ("Syria says it ...", "was
-    quoted as saying he would ..."), or None."""
-    verb = pronoun.head
-    while verb.dep_ in ("xcomp", "conj", "acomp") and verb.head.i != verb.i:
-        verb = verb.head
-    if verb.dep_ != "ccomp":
-        return None
-    current = verb.head
-    for _ in range(MAX_CLIMB):
-        subject = _subject_of(current)
-        if subject is not None:
-            return subject
-        if current.head.i == current.i:
-            return None
-        current = current.head
-    return None
-
-
-def _placed(event: Event, location: Location | None, precision: int | None) -> Event:
-    if location is None:
-        return event
-    event.country = location.country
-    event.iso3 = location.iso3
-    event.admin1 = location.admin1 or None
-    event.admin2 = location.admin2 or None
-    event.location = location.name
-    event.latitude = location.latitude
-    event.longitude = location.longitude
-    event.geonameid = location.geonameid
-    event.geo_precision = precision
-    return event
 
 
 @functools.lru_cache(maxsize=8)

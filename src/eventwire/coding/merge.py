@@ -1,7 +1,7 @@
 """One event per actor pair, place and day: merging the mentions of one article, and stable ids.
 
 Two material mentions merge when they share the date, their places are compatible (the same,
-or one contains the other: the most specific is kept), their actors are compatible (equal, or
+one contains the other, or two towns within ``NEAR_KM``: the most specific is kept), their actors are compatible (equal, or
 one side missing, in either order) and their types may describe one event (violence with
 violence, demonstrations with demonstrations and the arrests or looting during them). The
 merged event keeps the higher-precedence type (``Taxonomy.stronger``): an air strike during a
@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from eventwire.coding.counts import CountClaim, resolve_count
 from eventwire.coding.taxonomy import Taxonomy, load_taxonomy
+from eventwire.geo.gazetteer import haversine_km
 from eventwire.types import Event, Evidence
 
 LEVEL_RANK = {"place": 0, "admin1": 1, "country": 2}
@@ -25,6 +26,14 @@ ID_PREFIX = "ev"
 REGION_PRECISION = 3
 CIVILIANS = 7
 ID_HEX_DIGITS = 12
+# Two named places this close are one event's place told at two scales ("Baghdad" and its
+# district "Sadr City"); ACLED codes a neighbourhood at its town when in doubt.
+NEAR_KM = 10.0
+# ACLED's name for unnamed armed groups, and the state forces named "<Role> Forces of <Country>"
+# (ACLED codebook, 'Actor Names, Types, and Inter Codes').
+UNIDENTIFIED_PREFIX = "Unidentified Armed Group"
+STATE_FORCE_PREFIXES = ("Military Forces of ", "Police Forces of ")
+NAMED_ARMED_INTERS = frozenset({2, 3, 4})  # rebel groups, political and identity militias
 
 
 # -- places -----------------------------------------------------------------------------------
@@ -59,10 +68,18 @@ def contains(outer: Event, inner: Event) -> bool:
     return False
 
 
+def near(a: Event, b: Event) -> bool:
+    """Two places, both below region level, within ``NEAR_KM`` of each other."""
+    points = (a.latitude, a.longitude, b.latitude, b.longitude)
+    if any(value is None for value in points) or "place" != place_level(a) or "place" != place_level(b):
+        return False
+    return haversine_km(*points) <= NEAR_KM
+
+
 def places_compatible(a: Event, b: Event) -> bool:
     if a.location is None or b.location is None:
         return True
-    return same_place(a, b) or contains(a, b) or contains(b, a)
+    return same_place(a, b) or contains(a, b) or contains(b, a) or near(a, b)
 
 
 def _specificity(event: Event) -> tuple:
@@ -70,17 +87,39 @@ def _specificity(event: Event) -> tuple:
 
 
 # -- actors -----------------------------------------------------------------------------------
-def _side_ok(x: str | None, y: str | None) -> bool:
-    return x is None or y is None or x == y
+def is_unidentified(name: str | None) -> bool:
+    """An ACLED name for a group the text does not name ("Unidentified Armed Group (Mali)")."""
+    return bool(name) and name.startswith(UNIDENTIFIED_PREFIX)
+
+
+def _state_country(name: str) -> str | None:
+    """"Afghanistan" for "Police Forces of Afghanistan (2004-2021)"; None for other names."""
+    for prefix in STATE_FORCE_PREFIXES:
+        if name.startswith(prefix):
+            return name[len(prefix):].split(" (")[0]
+    return None
+
+
+def _side_ok(x: str | None, y: str | None, inter_x: int | None = None, inter_y: int | None = None) -> bool:
+    """Whether two names may be one side of one event: equal or missing; an unidentified armed
+    group and a named armed group ("gunmen" in one sentence, the Taliban in another); or the
+    military and the police of one country ("security forces" against "police")."""
+    if x is None or y is None or x == y:
+        return True
+    if is_unidentified(x) != is_unidentified(y):
+        other = inter_y if is_unidentified(x) else inter_x
+        return other in NAMED_ARMED_INTERS
+    country = _state_country(x)
+    return country is not None and country == _state_country(y)
 
 
 def actor_alignment(a: Event, b: Event) -> str | None:
-    """"direct" or "swapped" when b's actors fit a's (equal or missing), else None."""
-    if _side_ok(a.actor1, b.actor1) and _side_ok(a.actor2, b.actor2):
+    """"direct" or "swapped" when b's actors fit a's (see ``_side_ok``), else None."""
+    if _side_ok(a.actor1, b.actor1, a.inter1, b.inter1) and _side_ok(a.actor2, b.actor2, a.inter2, b.inter2):
         return "direct"
     if CIVILIANS in (a.inter2, b.inter2):
         return None  # civilians are always the second side
-    if _side_ok(a.actor1, b.actor2) and _side_ok(a.actor2, b.actor1):
+    if _side_ok(a.actor1, b.actor2, a.inter1, b.inter2) and _side_ok(a.actor2, b.actor1, a.inter2, b.inter1):
         return "swapped"
     return None
 
@@ -99,6 +138,8 @@ class _Item:
     weak: bool = False  # joins an event, never makes one alone
     generic: bool = False  # its type is a default guess: a specific member's type wins
     distinct: bool = False  # "also", "another": never joins an earlier event
+    undated: bool = False  # no date is stated for it: it joins a compatible event of any day
+    reference: bool = False  # "the blast": names an event told before, of whatever sub-type
 
 
 @dataclass
@@ -110,16 +151,33 @@ class _Cluster:
     def specific(self) -> bool:
         return any(not item.generic for item in self.items)
 
+    @property
+    def undated(self) -> bool:
+        return all(item.undated for item in self.items)
 
 def _compatible(cluster: _Cluster, item: _Item, taxonomy: Taxonomy) -> bool:
     a, b = cluster.event, item.event
-    if item.distinct or a.event_date != b.event_date or not places_compatible(a, b):
+    if item.distinct or not places_compatible(a, b):
         return False
+    if a.event_date != b.event_date:
+        # an undated mention joins an event of another day only as a reference to it: a vague
+        # noun ("the attack") or the same sub-event type
+        if not (item.undated or cluster.undated):
+            return False
+        if not (item.generic or item.reference or a.sub_event_type == b.sub_event_type):
+            return False
     if a.event_type is None or b.event_type is None:
         return a.event_type is None and b.event_type is None and a.plover_category == b.plover_category
     if cluster.specific and not item.generic and not taxonomy.mergeable_types(a.sub_event_type, b.sub_event_type):
         return False
     return actor_alignment(a, b) is not None
+
+
+def _replaceable(current: str | None, offered: str | None) -> bool:
+    """A missing side takes any name; an unidentified group takes a named one."""
+    if offered is None:
+        return False
+    return current is None or (is_unidentified(current) and not is_unidentified(offered))
 
 
 def _first_start(event: Event) -> int:
@@ -135,9 +193,9 @@ def _combine(members: list[Event], claims: list[CountClaim]) -> Event:
         probe = replace(base, actor1=actor1, actor2=actor2)
         if actor_alignment(probe, other) == "swapped":
             other_sides.reverse()
-        if actor1 is None and other_sides[0][0] is not None and other_sides[0][0] != actor2:
+        if _replaceable(actor1, other_sides[0][0]) and other_sides[0][0] != actor2:
             actor1, inter1 = other_sides[0]
-        if actor2 is None and other_sides[1][0] is not None and other_sides[1][0] != actor1:
+        if _replaceable(actor2, other_sides[1][0]) and other_sides[1][0] != actor1:
             actor2, inter2 = other_sides[1]
     where = min(members, key=_specificity)
     evidence: dict[tuple[int, int], Evidence] = {}
@@ -189,6 +247,10 @@ def _cluster_event(cluster: _Cluster, taxonomy: Taxonomy) -> Event:
         ),
     )
     merged = _combine([item.event for item in ranked], [claim for item in cluster.items for claim in item.claims])
+    dated = [item.event for item in cluster.items if not item.undated]
+    if dated:  # the day comes from a member whose own text states it, the first in the text
+        first = min(dated, key=_first_start)
+        merged = replace(merged, event_date=first.event_date, time_precision=first.time_precision)
     if strongest is not None and merged.sub_event_type != strongest:
         plover, mode = taxonomy.plover_for(strongest)
         event_type = taxonomy.sub_to_type[strongest]
@@ -206,6 +268,8 @@ def merge_events(
     weak: list[bool] | None = None,
     generic: list[bool] | None = None,
     distinct: list[bool] | None = None,
+    undated: list[bool] | None = None,
+    references: list[bool] | None = None,
     taxonomy: Taxonomy | None = None,
 ) -> list[Event]:
     """Merge the event mentions of one article (see the module docstring).
@@ -214,7 +278,12 @@ def merge_events(
     counts, unattributed); ``weak[i]``, it joins an event but is dropped when alone (a headline,
     a meeting whose only named side is a person); ``generic[i]``, its type is the default of a
     vague trigger ("the attack") and gives way to a specific member's type, even across type
-    groups; ``distinct[i]``, it never joins an earlier event ("a car bomb also exploded").
+    groups; ``distinct[i]``, it never joins an earlier event ("a car bomb also exploded");
+    ``undated[i]``, the text states no day for it (its date is the publication day, or the day
+    of a claim about it), so it joins a compatible event of another day and takes that day,
+    when it is vague (``generic``), of the same sub-event type, or ``references[i]``: a
+    definite reference to an event told before ("were also wounded in the blast"), which is
+    undated too.
     """
     taxonomy = taxonomy or load_taxonomy()
     count = len(events)
@@ -225,6 +294,8 @@ def merge_events(
             weak[index] if weak is not None else False,
             generic[index] if generic is not None else False,
             distinct[index] if distinct is not None else False,
+            undated[index] if undated is not None else False,
+            references[index] if references is not None else False,
         )
         for index, event in enumerate(events)
     ]
@@ -236,7 +307,11 @@ def merge_events(
         for cluster in clusters:
             if not _compatible(cluster, item, taxonomy):
                 continue
-            score = (_exact_matches(cluster.event, item.event), same_place(cluster.event, item.event))
+            score = (
+                cluster.event.event_date == item.event.event_date,
+                _exact_matches(cluster.event, item.event),
+                same_place(cluster.event, item.event),
+            )
             if best_score is None or score > best_score:
                 best, best_score = cluster, score
         if best is None:
@@ -244,8 +319,21 @@ def merge_events(
             clusters.append(best)
         best.items.append(item)
         best.event = _cluster_event(best, taxonomy)
+    _date_undated(clusters)
     kept = [cluster.event for cluster in clusters if not all(item.weak for item in cluster.items)]
     return sorted(kept, key=_first_start)
+
+
+def _date_undated(clusters: list[_Cluster]) -> None:
+    """An event no sentence dates ("Ten civilians were killed in air strikes on Atareb", a
+    paragraph after "on Monday") happened on the day of the event told before it, not on the
+    publication day: a news story reports one day's events unless it says otherwise."""
+    last = None
+    for cluster in sorted(clusters, key=lambda cluster: _first_start(cluster.event)):
+        if not cluster.undated:
+            last = cluster.event
+        elif last is not None and last.event_date is not None:
+            cluster.event = replace(cluster.event, event_date=last.event_date, time_precision=last.time_precision)
 
 
 def _own_claims(event: Event) -> list[CountClaim]:

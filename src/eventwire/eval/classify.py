@@ -15,6 +15,11 @@ predicts every record. With ``folds=K`` the records are split into K folds, stra
 label (a seeded shuffle within each label, then dealt round-robin); each fold is predicted by a
 model trained on the other folds plus eventwire's own training sentences, so no record is ever
 predicted by a model that saw it.
+
+``features`` (with ``folds``) picks what the cross-validated models read: ``rules`` (the
+default: words, cues and the rule-based coder's findings), ``embed`` (sentence embeddings, the
+optional extra ``eventwire[embed]``) or ``rules+embed``, with the settings of
+``classifier.settings_for``. Each text is featurized and embedded once per run.
 """
 from __future__ import annotations
 
@@ -22,6 +27,8 @@ import random
 import time
 from collections import defaultdict
 from pathlib import Path
+
+import numpy as np
 
 from eventwire.coding.classifier import (
     ACLED_LABELS,
@@ -32,6 +39,7 @@ from eventwire.coding.classifier import (
     fit,
     load_classifier,
     read_training_file,
+    settings_for,
 )
 from eventwire.errors import Errors, EvalError
 from eventwire.eval.articles import load_jsonl, per_second, write_jsonl
@@ -117,20 +125,35 @@ def cross_validate(
     *,
     extra_features: list[set[str]] = (),
     extra_labels: list[str] = (),
+    vectors: np.ndarray | None = None,
+    extra_vectors: np.ndarray | None = None,
+    embedder_name: str | None = None,
     settings: TrainSettings = TrainSettings(),
 ) -> tuple[list[str], list[int]]:
-    """Predictions for every record, each from a model that never saw it; and the folds."""
+    """Predictions for every record, each from a model that never saw it; and the folds.
+
+    ``feature_sets`` (None when the models read embeddings only) and ``vectors`` (embeddings,
+    one row per record, None when they read feature sets only) describe the records;
+    ``extra_*`` the examples added to every fold's training data."""
     assignment = fold_of(labels, folds)
     predicted: list[str | None] = [None] * len(labels)
     for fold in range(folds):
         train = [i for i, f in enumerate(assignment) if f != fold]
         held_out = [i for i, f in enumerate(assignment) if f == fold]
+        train_vectors = None
+        if vectors is not None:
+            parts = [vectors[train]] + ([extra_vectors] if extra_vectors is not None and len(extra_vectors) else [])
+            train_vectors = np.vstack(parts)
         model = fit(
-            [feature_sets[i] for i in train] + list(extra_features),
+            [feature_sets[i] for i in train] + list(extra_features) if feature_sets is not None else None,
             [labels[i] for i in train] + list(extra_labels),
+            vectors=train_vectors,
+            embedder_name=embedder_name,
             settings=settings,
         )
-        for index, label in zip(held_out, model.predict_features([feature_sets[i] for i in held_out])):
+        held_sets = [feature_sets[i] for i in held_out] if feature_sets is not None else None
+        inputs = (held_sets,) if vectors is None else (held_sets, vectors[held_out])
+        for index, label in zip(held_out, model.predict_features(*inputs)):
             predicted[index] = label
     return predicted, assignment
 
@@ -141,8 +164,9 @@ def evaluate_classify(
     predictions_path: str | Path | None = None,
     model_path: str | Path | None = None,
     folds: int | None = None,
+    features: str | None = None,
 ) -> dict:
-    from eventwire.coding.classify_features import featurize
+    from eventwire.coding.classify_features import inputs_for
     from eventwire.nlp.pipeline import get_pipeline
 
     records = load_jsonl(path)
@@ -150,24 +174,52 @@ def evaluate_classify(
     seen = [is_seen(record, label) for record, label in zip(records, gold)]
     if folds is not None and not 2 <= folds <= len(records):
         raise EvalError(Errors.E461.format(folds=folds, n=len(records)))
-    nlp = get_pipeline()
+    if folds is None and features is not None:
+        raise EvalError(Errors.E463.format(features=features))
     model = load_classifier(model_path) if folds is None else None
+    settings = settings_for(features or "rules")
+    used = model.feature_set if model is not None else settings.features
+    if "embed" in used:
+        _embedder_name(used)  # without the extra: E279 before the pipeline loads
+    nlp = get_pipeline() if "rules" in used else None
+    texts = [record["text"] for record in records]
     started = time.perf_counter()
-    feature_sets = featurize([record["text"] for record in records], nlp)
     if folds is None:
-        predicted = model.predict_features(feature_sets)
+        predicted = model.predict_features(*inputs_for(texts, used, nlp=nlp, embedder_name=model.embedding_name))
         seconds = time.perf_counter() - started
-        mode = {"model": str(model_path) if model_path else "packaged"}
+        mode = {"model": str(model_path) if model_path else "packaged", "features": used}
     else:
+        feature_sets, vectors = inputs_for(texts, used, nlp=nlp)
         seconds = time.perf_counter() - started
         own = read_training_file(TRAIN_PATH)
+        own_sets, own_vectors = inputs_for(own.texts, used, nlp=nlp)
         predicted, _ = cross_validate(
-            feature_sets, gold, folds, extra_features=featurize(own.texts, nlp), extra_labels=own.labels
+            feature_sets,
+            gold,
+            folds,
+            extra_features=own_sets or (),
+            extra_labels=own.labels,
+            vectors=vectors,
+            extra_vectors=own_vectors,
+            embedder_name=_embedder_name(used),
+            settings=settings,
         )
-        mode = {"folds": folds, "model": "cross-validated: other folds + eventwire's own training sentences"}
+        mode = {
+            "folds": folds,
+            "features": used,
+            "model": "cross-validated: other folds + eventwire's own training sentences",
+        }
     if predictions_path is not None:
         write_jsonl(predictions_path, ({"id": record.get("id"), "label": label} for record, label in zip(records, predicted)))
     scores = score_classify(gold, predicted, seen)
     scores["docs_per_s"] = per_second(len(records), seconds)
     scores.update(mode)
     return scores
+
+
+def _embedder_name(features: str) -> str | None:
+    if "embed" not in features:
+        return None
+    from eventwire.coding.embeddings import get_embedder
+
+    return get_embedder().name

@@ -50,7 +50,7 @@ from pathlib import Path
 
 from eventwire.errors import Errors, GazetteerError
 from eventwire.geo.countries import all_countries, country_keys
-from eventwire.geo.names import ABBREVIATED_FIRST_WORDS, is_latin, normalize_name, strip_article
+from eventwire.geo.names import ABBREVIATED_FIRST_WORDS, consonant_skeleton, is_latin, normalize_name, strip_article
 from eventwire.types import Place
 
 __all__ = [
@@ -68,6 +68,8 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 GAZETTEER_VERSION = 1  # the cache file format (part of its name)
+# A spelling variant must keep this many consonants: shorter skeletons match too many names.
+MIN_SKELETON = 5
 MEMO_KEYS = 200_000  # names whose candidates are memoised per process
 BUILD_REVISION = 6  # bump when the build code changes: the cache is then rebuilt
 CACHE_ENV = "EVENTWIRE_CACHE_DIR"
@@ -512,6 +514,8 @@ class Gazetteer:
         self.load_seconds = load_seconds
         self.user_entries = 0
         self.user_path: Path | None = None  # the stored user file read by load_user_file
+        self._skeletons: dict[str, dict[str, list[int]]] = {}  # iso2 -> skeleton -> entries
+        self._skeleton_size = len(tables.name)
 
     def __len__(self) -> int:
         return len(self._tables.name)
@@ -559,6 +563,34 @@ class Gazetteer:
                 self._memo.clear()
             found = self._memo[key] = tuple(self._lookup_key(key))
         return list(found)
+
+    def variant_candidates(self, key: str, iso2: str) -> list[Candidate]:
+        """Places of country ``iso2`` whose own name is a spelling variant of ``key``: the same
+        consonant skeleton (:func:`eventwire.geo.names.consonant_skeleton`), as transliterations
+        from Pashto, Arabic or Bambara differ in their vowels ("Spin Bolduk" -> Spīn Bōldak).
+        Only skeletons of ``MIN_SKELETON`` consonants or more; the country's index is built on
+        first use (a pass over the entries, some 30 ms)."""
+        skeleton = consonant_skeleton(key)
+        if len(skeleton) < MIN_SKELETON:
+            return []
+        if self._skeleton_size != len(self._tables.name):
+            self._skeletons.clear()  # entries were added: build again
+            self._skeleton_size = len(self._tables.name)
+        table = self._skeletons.get(iso2)
+        if table is None:
+            table = self._skeletons[iso2] = self._skeleton_table(iso2)
+        return [Candidate(self.place(entry), exact=False, entry=entry) for entry in table.get(skeleton, ())]
+
+    def _skeleton_table(self, iso2: str) -> dict[str, list[int]]:
+        t = self._tables
+        table: dict[str, list[int]] = defaultdict(list)
+        if iso2 not in t.strings:
+            return table
+        sid = t.strings.index(iso2)
+        for entry, country in enumerate(t.country):
+            if country == sid:
+                table[consonant_skeleton(normalize_name(t.name[entry]))].append(entry)
+        return table
 
     def clear_memo(self) -> None:
         """Forget the memoised candidates and places (benchmarks measure cold passes)."""

@@ -90,3 +90,13 @@ def strip_possessive(text: str) -> str:
 def is_latin(text: str) -> bool:
     """True when every letter of ``text`` folds to ASCII (Latin script, with accents)."""
     return _ascii_fold(text).isascii()
+
+
+SKELETON_DROP = re.compile(r"[aeiouy\W_]+")
+
+
+def consonant_skeleton(key: str) -> str:
+    """A normalised name without vowels, spaces or punctuation, doubled letters single:
+    transliterations of one name share it ("spin bolduk", "spin boldak" -> "spnbldk")."""
+    bare = SKELETON_DROP.sub("", key)
+    return "".join(char for i, char in enumerate(bare) if i == 0 or char != bare[i - 1])

@@ -56,6 +56,7 @@ CONTAINER_TOP = 5  # a container's best candidates that may contain a mention's
 # A dateline opens a line, or follows the headline's full stop: "Lake sinks car. HUDSON -- ".
 DATELINE = re.compile(r"(?m)(?:^|(?<=[.!?] ))[ \t]*([A-Z][A-Z .'’-]{2,}?)(?:,[ \t]*([A-Z][\w .'’-]+?))?[ \t]*(?:\([^)\n]{1,20}\)[ \t]*)?(?:[—–-]|:[ \t])")
 DETERMINERS = frozenset({"the", "a", "an"})
+POSSESSIVE_MARKS = frozenset({"'s", "’s"})
 LEADING_DETERMINERS = re.compile(r"(?:(?:the|a|an)\s+)+", re.IGNORECASE)
 TRAILING_POSSESSIVE = re.compile(r"(?:\s*['’]s?)+$")
 
@@ -91,6 +92,7 @@ class _Mention:
     is_demonym: bool = False
     dateline: bool = False
     fallback: Place | None = None  # no candidate: the doc's home town or focus country (see _fallback)
+    fallback_kind: str = ""  # "variant", "near" or "focus"
     containers: list[_Mention] = field(default_factory=list)  # mentions that contain this one
     contained: list[_Mention] = field(default_factory=list)  # mentions this one contains
 
@@ -355,7 +357,7 @@ class PlaceResolver:
                 ]
                 done[same] = mention.scores
         self._one_sense(mentions)
-        self._fallback(mentions)
+        self._fallback(mentions, text)
 
     def _one_sense(self, mentions: list[_Mention]) -> None:
         """One sense per story: a name made explicit once ("Springfield, Ohio") means the
@@ -377,17 +379,34 @@ class PlaceResolver:
                     scores[index] = max(scores) + self.scores["container"]
                     break
 
-    def _fallback(self, mentions: list[_Mention]) -> None:
+    def _fallback(self, mentions: list[_Mention], text: str) -> None:
         """A recognised name the gazetteer lacks (a village, a neighbourhood, a river) is
-        placed at the story's home town when it has one, else at its focus country, when
-        the other names agree on a country (``fallback_share`` of the country votes).
+        placed inside the place that contains it ("Alisheng district, Laghman province",
+        "Quetta's Baleli"), else at the story's home town when it has one, else at its focus
+        country, when the other names agree on a country (``fallback_share`` of the country
+        votes).
 
         The home town is the town the story names most often (the earliest on a tie) in
         that country: local news about "Meadow Grove" is about a place near the town the
         story is about. ACLED codes a village it cannot find at the nearest known town,
         with geo precision 2; the mention's ``source`` ends in "+near" (home town) or
-        "+focus" (country) so readers and the event-location picker know."""
+        "+focus" (country) so readers and the event-location picker know. A name followed by
+        an admin word ("Sayyid Karam district") goes to the region the story names most
+        often, before the home town: a wire story filed from a capital is about a province.
+        Before all these, a
+        place of that country whose name is a spelling variant of the unknown one ("Spin
+        Bolduk": Spīn Bōldak; ``Gazetteer.variant_candidates``) is taken, the most populous
+        first; its ``source`` ends in "+variant"."""
         unknown = [m for m in mentions if not m.candidates and not m.is_demonym and m.country is None]
+        if not unknown:
+            return
+        for mention in unknown:
+            container = _container_of(mention, mentions, text)
+            if container is not None:
+                # "Alisheng district, Laghman province": inside the place that contains it
+                mention.fallback = container.candidates[container.best()].place
+                mention.fallback_kind = "near"
+        unknown = [m for m in unknown if m.fallback is None]
         if not unknown:
             return
         context = self._context(mentions)
@@ -399,8 +418,38 @@ class PlaceResolver:
         if country is None or votes / total < self.rules["fallback_share"]:
             return
         home = self._home_town(mentions, iso2)
+        region = self._story_region(mentions, iso2)
         for mention in unknown:
-            mention.fallback = home if home is not None else country_place(country)
+            variants = self.gazetteer.variant_candidates(mention.key, iso2)
+            if variants:
+                mention.fallback = max(variants, key=lambda c: c.place.population).place
+                mention.fallback_kind = "variant"
+            elif region is not None and self._admin_word_after(mention, text):
+                # "in Sayyid Karam district" of a story about Paktiya province: in that province
+                mention.fallback, mention.fallback_kind = region, "near"
+            elif home is not None:
+                mention.fallback, mention.fallback_kind = home, "near"
+            else:
+                mention.fallback, mention.fallback_kind = country_place(country), "focus"
+
+    def _admin_word_after(self, mention: _Mention, text: str) -> bool:
+        after = re.match(r"[ \t]+([A-Za-z-]+)", text[mention.end : mention.end + 24])
+        return bool(after) and after.group(1).lower() in self.admin_words
+
+    def _story_region(self, mentions: list[_Mention], iso2: str) -> Place | None:
+        """The first-level region of ``iso2`` the doc names most often (the earliest on a tie)."""
+        counts: Counter = Counter()
+        places: dict[str, Place] = {}
+        for mention in mentions:
+            if not mention.candidates or mention.is_demonym or mention.country is not None:
+                continue
+            place = mention.candidates[mention.best()].place
+            if place.level == "admin1" and place.country_iso2 == iso2:
+                counts[mention.key] += 1
+                places.setdefault(mention.key, place)
+        if not counts:
+            return None
+        return places[max(counts, key=counts.__getitem__)]
 
     def _home_town(self, mentions: list[_Mention], iso2: str) -> Place | None:
         """The town in ``iso2`` the doc names most often, when its choice is sure enough."""
@@ -664,7 +713,23 @@ class PlaceResolver:
             mention = self._entity_mention(start, end, whole, exact_only=True)
             if mention is not None:
                 return mention
-        return self._institution_prefix(tokens, text)
+        return self._possessor(tokens, start, text) or self._institution_prefix(tokens, text)
+
+    def _possessor(self, tokens: list[Token], start: int, text: str) -> _Mention | None:
+        """The place that owns the rest of the entity: "Quetta" in "Quetta's Baleli" (the
+        small model tags a town and its district as one person) when it is a major place or
+        follows "in"/"near"."""
+        cut = next((k for k, t in enumerate(tokens) if k > 0 and t.lower_ in POSSESSIVE_MARKS), None)
+        if cut is None:
+            return None
+        last = tokens[cut - 1]
+        end = last.idx + len(last.text)
+        name = text[start:end]
+        if self._major_place(name):
+            return self._entity_mention(start, end, name)
+        if self._after_locative(start, text):
+            return self._entity_mention(start, end, name, exact_only=True)
+        return None
 
     def _institution_prefix(self, tokens: list[Token], text: str) -> _Mention | None:
         """The place that names an institution: "Hopkinton" in "Hopkinton Police Department",
@@ -823,6 +888,9 @@ class PlaceResolver:
                     break
                 j += 1
             mention = self._accept_ngram(doc, columns, i, best, person_words)
+            if mention is None and best is None:
+                mention = self._unknown_area(columns, i, j)
+                best = (j - 1, "", []) if mention else None
             if mention is None:
                 mention = self._country_token(doc[i])
                 best = (i, "", []) if mention else None
@@ -835,6 +903,22 @@ class PlaceResolver:
             found.append(mention)
             i = best[0] + 1
         return found
+
+    def _unknown_area(self, columns: _Columns, i: int, j: int) -> _Mention | None:
+        """Proper nouns ``i..j-1`` the gazetteer lacks, followed by an admin word: "the Spin
+        Bolduk district" names a place (placed by ``_fallback``)."""
+        words = columns.words
+        if j <= i or j >= len(words) or words[j].lower() not in self.admin_words:
+            return None
+        if not all(columns.capitalised[k] and columns.alpha[k] for k in range(i, j)):
+            return None
+        if not any(columns.pos[k] == PROPN for k in range(i, j)):
+            return None
+        start, end = columns.starts[i], columns.starts[j - 1] + len(words[j - 1])
+        key = normalize_name(columns.text[start:end])
+        if not key or key in self.stoplist:
+            return None
+        return _Mention(start, end, "gazetteer", key=key)
 
     def _state_candidates(self, text: str) -> list[Candidate]:
         """The US state an AP abbreviation names ("S.C.", "Fla."), as its ADM1 candidate."""
@@ -876,7 +960,10 @@ class PlaceResolver:
         if i == j and (words_of[i].lower() in person_words or self._speaker(doc[i])) and not self._major_place(words_of[i]):
             return None  # "Clark said" is a person; "Tbilisi says" is the government in Tbilisi
         alphabetic = [k for k in range(i, j + 1) if columns.alpha[k]]
-        if not any(columns.pos[k] == PROPN for k in alphabetic):
+        # "the troubled Beni region": an admin word after a name says it is a place, whatever
+        # part of speech the tagger gave the name
+        admin_next = j + 1 < len(words_of) and words_of[j + 1].lower() in self.admin_words and any(c.exact for c in candidates)
+        if not admin_next and not any(columns.pos[k] == PROPN for k in alphabetic):
             return None
         if sum(1 for k in alphabetic if columns.capitalised[k]) == 1:
             rules = self.rules
@@ -1000,8 +1087,7 @@ class PlaceResolver:
         place = mention.candidates[best].place if best >= 0 else None
         source = mention.source
         if place is None and mention.fallback is not None:
-            kind = "focus" if mention.fallback.level == "country" else "near"
-            place, source = mention.fallback, f"{mention.source}+{kind}"
+            place, source = mention.fallback, f"{mention.source}+{mention.fallback_kind}"
         scores = mention.scores or mention.base
         if scores:
             top = scores[best]
@@ -1030,6 +1116,19 @@ CONTAINER_GAP = re.compile(
 )
 # "Afghanistan's western Badghis region": the first place contains the second.
 POSSESSIVE_GAP = re.compile(r"^['’]s?[ \t]+(?:[a-z-]+[ \t]+)?$")
+
+
+def _container_of(mention: _Mention, mentions: list[_Mention], text: str) -> _Mention | None:
+    """The resolved mention that contains ``mention`` by the text between them: the next one
+    after a comma ("X district, Y province") or the one before a possessive ("Y's X")."""
+    index = mentions.index(mention)
+    after = mentions[index + 1] if index + 1 < len(mentions) else None
+    if after is not None and after.candidates and CONTAINER_GAP.match(text[mention.end : after.start]):
+        return after
+    before = mentions[index - 1] if index > 0 else None
+    if before is not None and before.candidates and POSSESSIVE_GAP.match(text[before.end : mention.start]):
+        return before
+    return None
 
 
 def _top(scores: list[float], n: int) -> list[int]:

@@ -19,11 +19,11 @@ from spacy.tokens import Doc, Token
 
 from eventwire.errors import Errors, ModelError
 from eventwire.nlp.data import DATA_DIR, read_json
+from eventwire.nlp.numbers import large_scale_context, number_words, parse_count
 from eventwire.types import CasualtyMention
 
 __all__ = ["CasualtyExtractor", "parse_count", "KINDS"]
 
-NUMBERS_PATH = DATA_DIR / "numbers.json"
 CASUALTIES_PATH = DATA_DIR / "casualties.json"
 KINDS = ("killed", "injured", "arrested", "abducted")
 # dependency labels that stay inside a number phrase ("at least two", "between 28 and 30")
@@ -34,9 +34,9 @@ OBJECT_DEPS = frozenset({"dobj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 NOMINAL_POS = frozenset({"NOUN", "PROPN", "NUM", "PRON"})
-WORD_RE = re.compile(r"\d+(?:\.\d+)?|[a-z]+")
 YEAR_RE = re.compile(r"(?:1[89]|20)\d\d")
 ORDINAL_RE = re.compile(r"\d+(?:st|nd|rd|th)")
+ISO_DATE_RE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}\b")
 # a date the parser hangs on a count ("2022-04-14 Four soldiers") stays out of its phrase
 DATE_LABELS = frozenset({"DATE", "TIME"})
 
@@ -46,77 +46,6 @@ class _Count:
     value: int
     start: int  # token indices, end exclusive
     end: int
-
-
-@functools.lru_cache(maxsize=1)
-def _number_words() -> dict:
-    data = read_json(NUMBERS_PATH)
-    vague = {tuple(key.split()): value for key, value in data["vague"].items()}
-    return {
-        "units": {**data["units"], **data["tens"]},
-        "scales": data["scales"],
-        "articles": data["articles"],
-        "vague": vague,
-        "vague_max": max(len(key) for key in vague),
-        "words": frozenset(data["units"]) | frozenset(data["tens"]) | frozenset(data["scales"])
-        | {word for key in vague for word in key},
-    }
-
-
-def parse_count(text: str) -> int | None:
-    """The lowest figure stated in ``text`` ("at least two" -> 2, "28-30" -> 28,
-    "twenty-eight" -> 28, "1,200" -> 1200, "dozens" -> 12); None when it states none."""
-    lex = _number_words()
-    words = WORD_RE.findall(text.lower().replace(",", ""))
-    values: list[int] = []
-    i = 0
-    while i < len(words):
-        for size in range(min(lex["vague_max"], len(words) - i), 0, -1):
-            key = tuple(words[i : i + size])
-            if key in lex["vague"]:
-                values.append(lex["vague"][key])
-                i += size
-                break
-        else:
-            value, i = _read_number(words, i, lex)
-            if value is not None:
-                values.append(value)
-    return min(values) if values else None
-
-
-def _read_number(words: list[str], i: int, lex: dict) -> tuple[int | None, int]:
-    """One number starting at ``words[i]``: (value, next index), or (None, i + 1)."""
-    word = words[i]
-    if word[0].isdigit():
-        value = float(word)
-        i += 1
-        while i < len(words) and words[i] in lex["scales"]:
-            value *= lex["scales"][words[i]]
-            i += 1
-        return int(value), i
-    scale_follows = i + 1 < len(words) and words[i + 1] in lex["scales"]
-    if not (word in lex["units"] or (word in lex["articles"] and scale_follows)):
-        return None, i + 1
-    total, current = 0, 0
-    while i < len(words):
-        word = words[i]
-        if word in lex["units"]:
-            current += lex["units"][word]
-        elif word in lex["articles"] and i + 1 < len(words) and words[i + 1] in lex["scales"]:
-            current = max(current, 1)
-        elif word in lex["scales"]:
-            scale = lex["scales"][word]
-            if scale >= 1000:
-                total += max(current, 1) * scale
-                current = 0
-            else:
-                current = max(current, 1) * scale
-        elif word == "and" and i + 1 < len(words) and words[i + 1] in lex["units"] and (total or current >= 100):
-            pass
-        else:
-            break
-        i += 1
-    return total + current, i
 
 
 @functools.lru_cache(maxsize=1)
@@ -151,7 +80,7 @@ class CasualtyExtractor:
         self.lex: dict | None = None
 
     def initialize(self, get_examples=None, *, nlp: Language | None = None, data_path: str | None = None) -> None:
-        _number_words()
+        number_words()
         self.lex = _lexicon()
 
     def __call__(self, doc: Doc) -> Doc:
@@ -252,6 +181,10 @@ class CasualtyExtractor:
             args = [child for child in verb.children if child.dep_ in PASSIVE_SUBJECT_DEPS]
         if not args and verb.dep_ in ("acl", "amod") and verb.head.pos_ in NOMINAL_POS:
             args = [verb.head]
+        if not args:
+            # inverted passive: "Also killed in the raid were four gunmen" (the parser hangs the
+            # subject on the auxiliary as its attribute)
+            args = [grand for child in verb.children if child.dep_ == "auxpass" for grand in child.children if grand.dep_ == "attr"]
         if not args and (verb.tag_ == "VBN" or verb.dep_ == "conj"):
             args = [child for child in verb.children if child.dep_ == "nsubj"]
         if not args and verb.dep_ == "conj" and verb.tag_ == "VBN" and self._passive(verb):
@@ -410,6 +343,11 @@ class CasualtyExtractor:
             if arg.ent_type_ == "PERSON" or singular:
                 start = min([arg.i, *[child.i for child in determiners]])
                 return _Count(1, start, arg.i + 1)
+        for child in arg.children:
+            # a count in apposition to a word that states none, as when a misparsed lead makes
+            # "2031-04-02 Three guards, ... died" hang on the date: "Three guards"
+            if child.dep_ == "appos" and any(grand.dep_ == "nummod" and self._is_count_token(grand) for grand in child.children):
+                return self._own_count(child)
         return None
 
     def _zero_count(self, token: Token) -> _Count | None:
@@ -437,7 +375,7 @@ class CasualtyExtractor:
             if self._is_count_token(word) and self._modifies(word, token):
                 return self._number_phrase(word, head=token)
         determiners = [child for child in token.children if child.dep_ == "det" and child.i == token.i - 1]
-        if determiners and (determiners[0].lower_, token.lower_) in _number_words()["vague"]:
+        if determiners and (determiners[0].lower_, token.lower_) in number_words()["vague"]:
             return self._number_phrase(token, head=token)
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ == "of":
@@ -475,9 +413,9 @@ class CasualtyExtractor:
                     stack.append(child)
         start = min(token.i for token in tokens)
         end = max(token.i for token in tokens) + 1
-        if start > 0 and number.doc[start - 1].lower_ in _number_words()["articles"]:
+        if start > 0 and number.doc[start - 1].lower_ in number_words()["articles"]:
             start -= 1  # "a few", "a dozen", "a couple of"
-        value = parse_count(number.doc[start:end].text)
+        value = parse_count(number.doc[start:end].text, large_scale=large_scale_context(number.sent.text))
         if value is None:
             return None
         if head.sent == number.sent and not any(token.is_space for token in number.doc[end : head.i]):
@@ -492,10 +430,12 @@ class CasualtyExtractor:
         lex = self.lex
         if token.ent_type_ in lex["excluded_entity_labels"]:
             return False
-        if not (token.like_num or token.lower_ in _number_words()["words"]) or ORDINAL_RE.fullmatch(token.lower_):
+        if not (token.like_num or token.lower_ in number_words()["words"]) or ORDINAL_RE.fullmatch(token.lower_):
             return False  # "the 17th leader captured" is one leader, not 17
         if YEAR_RE.fullmatch(token.text) and token.ent_type_ == "DATE":
             return False
+        if YEAR_RE.fullmatch(token.text) and ISO_DATE_RE.match(token.doc.text, token.idx):
+            return False  # "2031-04-02 Two miners died": a date, not 2031 people
         following = token.nbor(1) if token.i + 1 < len(token.doc) else None
         if following is not None and following.lower_ in lex["year_words"]:
             return False

@@ -31,6 +31,8 @@ DATES_PATH = DATA_DIR / "dates.json"
 NUMBERS_PATH = DATA_DIR / "numbers.json"
 ENTITY_LABELS = frozenset({"DATE", "TIME"})
 MAX_TREE_DEPTH = 64
+# a date hung on a noun ("the July 2 attack", "Wednesday's bombing") dates that noun's event
+NOUN_MODIFIER_DEPS = frozenset({"compound", "poss", "nmod", "amod"})
 ORDINAL_SUFFIX = r"(?:st|nd|rd|th)?"
 # periods that read as durations after "for": "for the last week"
 DURATION_RULES = frozenset({"week_word", "month_word", "year_word", "day_word"})
@@ -371,18 +373,28 @@ def _dates_a_report(span: Span, reporting: frozenset) -> bool:
     return head.pos_ == "VERB" and head.lemma_.lower() in reporting
 
 
+def names_another_event(doc: Doc, mention: DateMention) -> bool:
+    """Whether a date modifies a noun, naming the event it dates ("the July 2 attack",
+    "Wednesday's bombing") rather than the clause: it dates that noun's event, not the sentence's."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return root.dep_ in NOUN_MODIFIER_DEPS and root.head.pos_ == "NOUN" and root.head.i not in range(span.start, span.end)
+
+
 def date_for_sentence(doc: Doc, sent: Span) -> DateMention | None:
     """The date mention of ``sent`` closest to its root in the parse (then in the text);
     None when the sentence has none. Callers fall back to neighbouring sentences, then to
     the publication date.
 
     A date that modifies a reporting verb ("officials today confirmed the death of X in an
-    operation Monday", "police said on Tuesday") dates the report: another date of the
-    sentence is preferred to it.
+    operation Monday", "police said on Tuesday") dates the report, and one that modifies a noun
+    ("the July 2 attack") dates that noun's event: another date of the sentence is preferred.
     """
     dates = doc._.ew_dates or []
     reporting = _rules()[0]["reporting_verbs"]
-    best: tuple[tuple[bool, int, int], DateMention] | None = None
+    best: tuple[tuple[bool, bool, int, int], DateMention] | None = None
     for mention in dates:
         if mention.start < sent.start_char or mention.end > sent.end_char:
             continue
@@ -392,7 +404,7 @@ def date_for_sentence(doc: Doc, sent: Span) -> DateMention | None:
         token, depth = span.root, 0
         while token.i != sent.root.i and token.head.i != token.i and depth < MAX_TREE_DEPTH:
             token, depth = token.head, depth + 1
-        key = (_dates_a_report(span, reporting), depth, abs(span.root.i - sent.root.i))
+        key = (_dates_a_report(span, reporting), names_another_event(doc, mention), depth, abs(span.root.i - sent.root.i))
         if best is None or key < best[0]:
             best = (key, mention)
     return best[1] if best else None

@@ -17,11 +17,23 @@ from spacy.tokens import Doc
 
 from eventwire.nlp.extensions import doc_text
 
-# "KABUL, Afghanistan (AP) — ", "BAMAKO: ", "SANTIAGO, Chile – ": an upper-case place, an
-# optional ", Country" and "(Agency)", then a dash or colon (wire-service dateline style).
+# "KABUL, Afghanistan (AP) — ", "BAMAKO: ", "SANTIAGO, Chile – ", "KABUL, Afghanistan (Oct. 25,
+# 2011) — ": an upper-case place, an optional ", Country" and "(Agency)" or "(date)", then a dash
+# or colon (wire-service and press-release dateline style); after a "(date)" the dash may be
+# missing ("KABUL, Afghanistan (Oct. 25, 2011) Troops killed ...").
 DATELINE_RE = re.compile(
-    r"[A-Z][A-Z.'’ -]{2,40}(?:,\s+[A-Z][\w.' -]{1,40})?(?:\s+\([\w .]{1,30}\))?\s*(?:[—–]|--|-\s|:\s)\s*"
+    r"[A-Z][A-Z.'’ -]{2,40}(?:,\s+[A-Z][\w.' -]{1,40})?"
+    r"(?:(?:\s+\([\w .,]{1,30}\))?\s*(?:[—–]|--|-\s|:\s)|\s+\([A-Za-z .]*\d[\w .,]{0,28}\))\s*"
 )
+
+
+# Unicode line and paragraph separators (U+2028, U+2029) break lines as "\n" does: some
+# press-release feeds use them instead of newlines.
+LINE_BREAKS = ("\n", "\u2028", "\u2029")
+
+
+def _breaks_line(text: str) -> bool:
+    return any(mark in text for mark in LINE_BREAKS)
 
 
 class ParagraphSentencizer:
@@ -36,17 +48,17 @@ class ParagraphSentencizer:
         after_break = True
         for token in doc:
             if token.is_space:
-                after_break = after_break or "\n" in token.text
+                after_break = after_break or _breaks_line(token.text)
                 continue
             if after_break:
                 line_starts.append(token)
                 if token.i > 0:
                     token.is_sent_start = True
-            after_break = "\n" in token.whitespace_
+            after_break = _breaks_line(token.whitespace_)
         text = doc_text(doc)  # rebuilt on every access: read it once
         for token in line_starts:
             match = DATELINE_RE.match(text, token.idx)
-            if match is None or "\n" in match.group():
+            if match is None or _breaks_line(match.group()):
                 continue
             after = doc.char_span(match.end(), match.end(), alignment_mode="expand")
             if after is not None and after.start < len(doc) and after.start > token.i:
