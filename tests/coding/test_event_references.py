@@ -141,3 +141,14 @@ def test_an_event_days_ago_is_earlier_history(nlp, make_doc):
     events = EventExtractor(nlp.vocab)(doc)
     assert [(e.sub_event_type, e.fatalities) for e in events] == [("Suicide bomb", 4)]
     assert not any("airstrike" in item.text for item in events[0].evidence)  # not merged in either
+
+
+def test_bombs_planted_in_recent_months_are_earlier_history(nlp, make_doc):
+    text = (
+        "A roadside bomb killed four villagers near Gao on Monday. "
+        "Militants have planted similar bombs on roads around Mopti in recent months."
+    )
+    doc = make_doc(text, actors=["villagers", "militants"], places=MALI, dates={"on Monday": MONDAY},
+                   casualties=[("killed four villagers", "killed", 4, "killed")])
+    events = EventExtractor(nlp.vocab)(doc)
+    assert [(e.sub_event_type, e.location) for e in events] == [("Remote explosive/landmine/IED", "Gao")]

@@ -69,3 +69,11 @@ def test_an_undated_event_told_first_keeps_its_day():
     dated = event("Armed clash", day=DAY, start=40)
     mopti, gao = merge_events([undated, dated], undated=[True, False])
     assert (mopti.event_date, gao.event_date) == (LATER, DAY)
+
+
+def test_two_unnamed_groups_of_different_kinds_are_not_one_side():
+    gunmen = replace(event("Attack", actor1="Unidentified Armed Group (Mali)", actor2="Civilians (Mali)"), inter1=3, inter2=7)
+    militia = replace(
+        event("Attack", actor1="Unidentified Communal Militia (Mali)", actor2="Civilians (Mali)", start=40), inter1=4, inter2=7
+    )
+    assert len(merge_events([gunmen, militia])) == 2

@@ -32,7 +32,7 @@ from pathlib import Path
 import numpy as np
 
 from eventwire.coding.classify_optim import CLASS_WEIGHTS, SparseRows, softmax, train_softmax
-from eventwire.coding.classify_labels import ACLED_LABELS, CASE_LABELS, NON_ACLED_LABELS, event_type_of, label_code  # noqa: F401  # noqa: F401 (re-exported)
+from eventwire.coding.classify_labels import ACLED_LABELS, CASE_LABELS, NON_ACLED_LABELS, event_type_of, label_code  # noqa: F401 (re-exported)
 from eventwire.errors import Errors, InputError, ModelError
 
 DATA_DIR = Path(__file__).parent / "data"

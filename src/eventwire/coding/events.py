@@ -52,6 +52,8 @@ FAMILY = {
 }
 ANAPHORIC_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 AGO_UNITS = frozenset({"days", "weeks", "months", "years", "decades"})  # "days ago": no day given
+PERIOD_PREPS = frozenset({"in", "over", "during"})  # "in recent months", "over the past weeks"
+RECENT_WORDS = frozenset({"recent", "past", "last"})
 PERIOD_WORD_WINDOW = 12  # characters before a date searched for "since"
 DISTINCT_WORDS = frozenset({"also", "another", "separate", "separately", "second"})
 GENERIC_ACTORS = {
@@ -431,10 +433,16 @@ def _habitual(mention: _Mention) -> bool:
 
 
 def _vague_ago(token) -> bool:
-    """Whether the trigger's clause is dated "days ago", "weeks ago" (no number): before the
-    story's events, on a day the text does not give."""
+    """Whether the trigger's clause is dated "days ago", "weeks ago" (no number) or "in recent
+    months": before the story's events, on a day the text does not give."""
     verb = clause_verb(token)
     for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in PERIOD_PREPS:
+            for period in child.children:
+                if period.dep_ == "pobj" and period.lower_ in AGO_UNITS and any(
+                    grand.lower_ in RECENT_WORDS for grand in period.children
+                ):
+                    return True
         if child.dep_ == "advmod" and child.lower_ == "ago":
             units = [grand for grand in child.children if grand.dep_ == "npadvmod"]
             if any(unit.lower_ in AGO_UNITS for unit in units) and not any(

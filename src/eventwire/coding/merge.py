@@ -31,7 +31,7 @@ ID_HEX_DIGITS = 12
 NEAR_KM = 10.0
 # ACLED's name for unnamed armed groups, and the state forces named "<Role> Forces of <Country>"
 # (ACLED codebook, 'Actor Names, Types, and Inter Codes').
-UNIDENTIFIED_PREFIX = "Unidentified Armed Group"
+UNIDENTIFIED_PREFIX = "Unidentified "  # "Unidentified Armed Group (Mali)", "Unidentified Communal Militia (Mali)"
 STATE_FORCE_PREFIXES = ("Military Forces of ", "Police Forces of ")
 NAMED_ARMED_INTERS = frozenset({2, 3, 4})  # rebel groups, political and identity militias
 
@@ -88,7 +88,8 @@ def _specificity(event: Event) -> tuple:
 
 # -- actors -----------------------------------------------------------------------------------
 def is_unidentified(name: str | None) -> bool:
-    """An ACLED name for a group the text does not name ("Unidentified Armed Group (Mali)")."""
+    """An ACLED name for a group the text does not name ("Unidentified Armed Group (Mali)",
+    "Unidentified Communal Militia (Mali)")."""
     return bool(name) and name.startswith(UNIDENTIFIED_PREFIX)
 
 
