@@ -32,17 +32,6 @@ def test_variant_candidates_are_the_countrys_places_with_the_same_skeleton(gazet
     assert gazetteer.variant_candidates("bost", "AF") == []  # too short a skeleton to trust
 
 
-def test_an_unknown_district_takes_the_spelling_variant_of_a_town_of_the_story(places_of):
-    text = (
-        "Insurgents attacked a police checkpoint in southern Afghanistan on Sunday. "
-        "The provincial spokesman said the attack took place in the Spin Bolduk district."
-    )
-    _, mentions = places_of(text)
-    spin = next(m for m in mentions if m.text == "Spin Bolduk")
-    assert (spin.place.name, spin.place.country_iso2) == ("Spīn Bōldak", "AF")
-    assert spin.source.endswith("+variant")
-
-
 def test_a_name_before_an_admin_word_is_a_place_whatever_its_tag(places_of):
     doc, mentions = places_of(
         "Gunmen killed nine farmers overnight in DR Congo’s troubled Beni region, near the border, local officials said."
@@ -57,15 +46,24 @@ def test_a_town_owning_a_district_in_a_person_span(places_of):
     assert ("Quetta", "Quetta", "PK") in _resolved(mentions)
 
 
-def test_an_unknown_district_sits_in_the_region_that_contains_it(places_of):
-    text = (
-        "Soldiers detained two men in Zorbak district, Laghman province, on Tuesday. "
-        "Raids went on in Kunar province. Officials in Kunar said Kunar has been tense for weeks."
-    )
+@pytest.mark.parametrize(
+    ("text", "name", "expected", "source_end"),
+    [
+        # a spelling variant of one of the story's country's towns
+        ("Insurgents attacked a police checkpoint in southern Afghanistan on Sunday. "
+         "The provincial spokesman said the attack took place in the Spin Bolduk district.",
+         "Spin Bolduk", ("Spīn Bōldak", "AF", "place"), "+variant"),
+        # inside the region that contains it, though the story names another region more often
+        ("Soldiers detained two men in Zorbak district, Laghman province, on Tuesday. "
+         "Raids went on in Kunar province. Officials in Kunar said Kunar has been tense for weeks.",
+         "Zorbak", ("Laghman", "AF", "admin1"), "+near"),
+    ],
+)
+def test_an_unknown_district_is_placed_by_variant_or_container(places_of, text, name, expected, source_end):
     _, mentions = places_of(text)
-    zorbak = next(m for m in mentions if m.text == "Zorbak")
-    assert (zorbak.place.name, zorbak.place.level) == ("Laghman", "admin1")
-    assert zorbak.source.endswith("+near")
+    mention = next(m for m in mentions if m.text == name)
+    assert (mention.place.name, mention.place.country_iso2, mention.place.level) == expected
+    assert mention.source.endswith(source_end)
 
 
 def test_an_unknown_district_sits_in_the_region_of_the_story_not_at_its_dateline(places_of):

@@ -438,38 +438,17 @@ class PlaceResolver:
 
     def _story_region(self, mentions: list[_Mention], iso2: str) -> Place | None:
         """The first-level region of ``iso2`` the doc names most often (the earliest on a tie)."""
-        counts: Counter = Counter()
-        places: dict[str, Place] = {}
-        for mention in mentions:
-            if not mention.candidates or mention.is_demonym or mention.country is not None:
-                continue
-            place = mention.candidates[mention.best()].place
-            if place.level == "admin1" and place.country_iso2 == iso2:
-                counts[mention.key] += 1
-                places.setdefault(mention.key, place)
-        if not counts:
-            return None
-        return places[max(counts, key=counts.__getitem__)]
+        return _most_named(mentions, lambda mention, best, place: place.level == "admin1" and place.country_iso2 == iso2)
 
     def _home_town(self, mentions: list[_Mention], iso2: str) -> Place | None:
         """The town in ``iso2`` the doc names most often, when its choice is sure enough."""
-        counts: Counter = Counter()
-        places: dict[str, Place] = {}
-        for mention in mentions:
-            if not mention.candidates or mention.is_demonym or mention.country is not None:
-                continue
-            best = mention.best()
-            place = mention.candidates[best].place
+
+        def town(mention: _Mention, best: int, place: Place) -> bool:
             if place.level != "place" or place.country_iso2 != iso2 or not place.feature_code.startswith("PPL"):
-                continue
-            if self._sureness(mention, best) < self.scores["anchor_sureness"]:
-                continue
-            counts[mention.key] += 1
-            places.setdefault(mention.key, place)
-        if not counts:
-            return None
-        key = max(counts, key=counts.__getitem__)  # the first of the most frequent (dicts keep order)
-        return places[key]
+                return False
+            return self._sureness(mention, best) >= self.scores["anchor_sureness"]
+
+        return _most_named(mentions, town)
 
     def _coherence(self, mentions: list[_Mention]) -> dict[tuple, set[str]]:
         """Which names have *some* candidate in each second-level area and in each grid cell
@@ -1116,6 +1095,24 @@ CONTAINER_GAP = re.compile(
 )
 # "Afghanistan's western Badghis region": the first place contains the second.
 POSSESSIVE_GAP = re.compile(r"^['’]s?[ \t]+(?:[a-z-]+[ \t]+)?$")
+
+
+def _most_named(mentions: list[_Mention], accept) -> Place | None:
+    """The place that the most mentions resolve to among those ``accept(mention, best, place)``
+    takes (the first of the most frequent on a tie: dicts keep order)."""
+    counts: Counter = Counter()
+    places: dict[str, Place] = {}
+    for mention in mentions:
+        if not mention.candidates or mention.is_demonym or mention.country is not None:
+            continue
+        best = mention.best()
+        place = mention.candidates[best].place
+        if accept(mention, best, place):
+            counts[mention.key] += 1
+            places.setdefault(mention.key, place)
+    if not counts:
+        return None
+    return places[max(counts, key=counts.__getitem__)]
 
 
 def _container_of(mention: _Mention, mentions: list[_Mention], text: str) -> _Mention | None:
