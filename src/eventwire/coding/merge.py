@@ -1,8 +1,10 @@
 """One event per actor pair, place and day: merging the mentions of one article, and stable ids.
 
-Two material mentions merge when they share the date, their places are compatible (the same,
-one contains the other, or two towns within ``NEAR_KM``: the most specific is kept), their actors are compatible (equal, or
-one side missing, in either order) and their types may describe one event (violence with
+Two material mentions merge when they share the date (or one states no day of its own; see
+``merge_events`` and ``docs/events.md``), their places are compatible (the same,
+one contains the other, or two towns within ``NEAR_KM``: the most specific is kept), their
+actors are compatible (equal, one side missing, or one side named two ways; in either order;
+see ``_side_ok``) and their types may describe one event (violence with
 violence, demonstrations with demonstrations and the arrests or looting during them). The
 merged event keeps the higher-precedence type (``Taxonomy.stronger``): an air strike during a
 ground battle is one Battles event, a peaceful protest that turns violent is a Riots event, an
@@ -155,6 +157,7 @@ class _Cluster:
     @property
     def undated(self) -> bool:
         return all(item.undated for item in self.items)
+
 
 def _compatible(cluster: _Cluster, item: _Item, taxonomy: Taxonomy) -> bool:
     a, b = cluster.event, item.event

@@ -52,6 +52,7 @@ def refine_places(events: list[Event], ctx: DocContext, mention_sents: list[int]
     ``mention_sents`` are the sentence indices of every event mention of the doc."""
     elsewhere = frozenset(rules["elsewhere_words"])
     speech = frozenset(rules["reporting_verbs"]) | frozenset(rules["speaker_place_verbs"])
+    sents = set(mention_sents)
     for event in events:
         level = place_level(event)  # "country" also when the event has no place at all
         if level == "place":
@@ -59,7 +60,6 @@ def refine_places(events: list[Event], ctx: DocContext, mention_sents: list[int]
         own = _trigger_sentences(event, ctx)
         if not own:
             continue
-        sents = set(mention_sents)
         mention = next(
             (found for first in sorted(own) if (found := _following_place(event, level, ctx, first, own, sents, speech))), None
         )
