@@ -26,6 +26,10 @@ IRREALIS_NOUNS = frozenset({
     "threat", "fear", "risk", "plan", "possibility", "warning", "prospect", "danger", "call", "demand",
     "bid", "attempt", "plot", "ultimatum", "likelihood", "chance", "rumour", "rumor", "allegation",
 })
+# "days ago", "in recent months": a vague past, before the story's events (vague_past)
+AGO_UNITS = frozenset({"days", "weeks", "months", "years", "decades"})
+PERIOD_PREPS = frozenset({"in", "over", "during"})
+RECENT_WORDS = frozenset({"recent", "past", "last"})
 
 
 def clause_verb(token: Token) -> Token:
@@ -183,6 +187,26 @@ def _is_aggregate(verb: Token) -> bool:
 
 def _is_unverified(verb: Token, rules: dict) -> bool:
     return any(ancestor.lemma_.lower() in rules["unverified_cues"] for ancestor in [verb, *verb.ancestors])
+
+
+def vague_past(token: Token) -> bool:
+    """Whether the trigger's clause is dated "days ago", "weeks ago" (no number) or "in recent
+    months": before the story's events, on a day the text does not give."""
+    verb = clause_verb(token)
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in PERIOD_PREPS:
+            for period in child.children:
+                if period.dep_ == "pobj" and period.lower_ in AGO_UNITS and any(
+                    grand.lower_ in RECENT_WORDS for grand in period.children
+                ):
+                    return True
+        if child.dep_ == "advmod" and child.lower_ == "ago":
+            units = [grand for grand in child.children if grand.dep_ == "npadvmod"]
+            if any(unit.lower_ in AGO_UNITS for unit in units) and not any(
+                grand.dep_ in ("nummod", "det") for unit in units for grand in unit.children
+            ):
+                return True
+    return False
 
 
 def earlier_offset(token: Token, rules: dict) -> tuple[int, int] | None:

@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from eventwire.coding.arguments import ArgumentReader, Arguments
-from eventwire.coding.clauses import background_reason, clause_verb, earlier_offset
+from eventwire.coding.clauses import background_reason, clause_verb, earlier_offset, vague_past
 from eventwire.coding.context import DocContext, sentence_bounds
 from eventwire.coding.counts import Anchor, CountClaim, attach_counts, resolve_count, split_multi_day
 from eventwire.coding.merge import assign_event_ids, merge_events
@@ -51,9 +51,6 @@ FAMILY = {
     "protest": "demonstration", "riot": "demonstration", "loot": "demonstration",
 }
 ANAPHORIC_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
-AGO_UNITS = frozenset({"days", "weeks", "months", "years", "decades"})  # "days ago": no day given
-PERIOD_PREPS = frozenset({"in", "over", "during"})  # "in recent months", "over the past weeks"
-RECENT_WORDS = frozenset({"recent", "past", "last"})
 PERIOD_WORD_WINDOW = 12  # characters before a date searched for "since"
 DISTINCT_WORDS = frozenset({"also", "another", "separate", "separately", "second"})
 GENERIC_ACTORS = {
@@ -343,7 +340,7 @@ class EventExtractor:
             if days < 0 or date is None:
                 return None
             return date - dt.timedelta(days=days), max(precision, gap_precision), False
-        elif self.setting == "article" and _vague_ago(mention.trigger.token):
+        elif self.setting == "article" and vague_past(mention.trigger.token):
             return None  # "killed in an airstrike days ago": an earlier event, no day to give it
         elif source == mention.sent_index and self.setting == "article" and _since(ctx, source, self.rules):
             return None  # "100 people have died in attacks since November 5": a running toll (PLOVER codes it)
@@ -430,26 +427,6 @@ def _habitual(mention: _Mention) -> bool:
     if token.tag_ not in ("NNS", "NNPS") or mention.trigger.entry.cls not in GENERIC_CLASSES or mention.claims:
         return False
     return not any(child.dep_ in ("det", "poss", "nummod") for child in token.children)
-
-
-def _vague_ago(token) -> bool:
-    """Whether the trigger's clause is dated "days ago", "weeks ago" (no number) or "in recent
-    months": before the story's events, on a day the text does not give."""
-    verb = clause_verb(token)
-    for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ in PERIOD_PREPS:
-            for period in child.children:
-                if period.dep_ == "pobj" and period.lower_ in AGO_UNITS and any(
-                    grand.lower_ in RECENT_WORDS for grand in period.children
-                ):
-                    return True
-        if child.dep_ == "advmod" and child.lower_ == "ago":
-            units = [grand for grand in child.children if grand.dep_ == "npadvmod"]
-            if any(unit.lower_ in AGO_UNITS for unit in units) and not any(
-                grand.dep_ in ("nummod", "det") for unit in units for grand in unit.children
-            ):
-                return True
-    return False
 
 
 def _since(ctx: DocContext, index: int, rules: dict) -> bool:
