@@ -115,15 +115,14 @@ def attach_counts(
             target = earlier  # "the facilitator, detained with two associates": the one captured before
         if target is None:
             continue
-        if span is not None:
-            nouns = frozenset(token.lemma_.lower() for token in span if token.pos_ in ("NOUN", "PROPN"))
-            introduced.append((casualty.kind, nouns, sent_index, target))
-        if _additional(casualty, span, seen, ctx):
-            added.add((target, casualty.trigger_start if casualty.trigger_start >= 0 else casualty.start, casualty.kind))
         nouns = frozenset(token.lemma_.lower() for token in span if token.pos_ in ("NOUN", "PROPN")) if span is not None else frozenset()
-        seen.append((casualty.kind, casualty.trigger_start, nouns))
+        if span is not None:
+            introduced.append((casualty.kind, nouns, sent_index, target))
         # figures stated by one verb for several groups add up ("killed 3 soldiers and 2 civilians")
         key = (target, casualty.trigger_start if casualty.trigger_start >= 0 else casualty.start, casualty.kind)
+        if _additional(casualty, span, seen, ctx):
+            added.add(key)
+        seen.append((casualty.kind, casualty.trigger_start, nouns))
         if key in grouped:
             previous, total = grouped[key]
             grouped[key] = (previous, total + casualty.count)

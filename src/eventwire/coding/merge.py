@@ -17,13 +17,12 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field, replace
 
-from eventwire.coding.counts import CountClaim, resolve_count
+from eventwire.coding.counts import COUNT_FIELDS, CountClaim, resolve_count
 from eventwire.coding.taxonomy import Taxonomy, load_taxonomy
 from eventwire.geo.gazetteer import haversine_km
 from eventwire.types import Event, Evidence
 
 LEVEL_RANK = {"place": 0, "admin1": 1, "country": 2}
-COUNT_FIELDS = ("fatalities", "injured", "arrested")
 ID_PREFIX = "ev"
 REGION_PRECISION = 3
 CIVILIANS = 7

@@ -50,8 +50,8 @@ def refine_places(events: list[Event], ctx: DocContext, mention_sents: list[int]
     """Events placed at a country or region get a town inside it (see the module doc), in place.
 
     ``mention_sents`` are the sentence indices of every event mention of the doc."""
-    elsewhere = frozenset(rules["elsewhere_words"])
-    speech = frozenset(rules["reporting_verbs"]) | frozenset(rules["speaker_place_verbs"])
+    elsewhere = rules["elsewhere_words"]  # load_rules gives frozensets
+    speech = rules["reporting_verbs"] | rules["speaker_place_verbs"]
     sents = set(mention_sents)
     for event in events:
         level = place_level(event)  # "country" also when the event has no place at all
