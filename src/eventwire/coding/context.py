@@ -53,6 +53,12 @@ IN_REGION_RE = re.compile(
     r"\s*(?:,|\s+(?:of|in))\s*(?:the\s+)?"
 )
 COUNTRY_PRECISION = 3
+# Nouns a capital's possessive stands for its government with ("Beijing's liaison office",
+# "Moscow's envoy"): that place is who acts, not where the event is.
+INSTITUTION_NOUNS = frozenset({
+    "office", "embassy", "consulate", "government", "ministry", "envoy", "ambassador", "mission",
+    "representative", "leadership", "regime", "administration", "delegation", "spokesman", "spokeswoman",
+})
 ADMIN1_PRECISION = 3
 PLACE_PRECISION = 1
 
@@ -156,12 +162,16 @@ class DocContext:
     def _is_attribute(self, mention: PlaceMention, trigger: Token) -> bool:
         """A country name modifying another noun ("a U.S. airstrike", "Kenya parliament"):
         an attribute, not where the trigger's event happened."""
-        if mention.place is None or mention.place.level != "country":
+        if mention.place is None:
             return False
         span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None or not (trigger.sent.start <= span.start < trigger.sent.end):
             return False
         root = span.root
+        if root.dep_ == "poss" and root.head.lemma_.lower() in INSTITUTION_NOUNS:
+            return True  # "near Beijing's liaison office": the capital stands for its government
+        if mention.place.level != "country":
+            return False
         return root.dep_ in ("compound", "amod", "nmod", "poss") and root.head.i != trigger.i
 
     def is_headline(self, index: int) -> bool:

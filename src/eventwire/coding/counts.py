@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
@@ -29,6 +30,7 @@ COUNT_FIELDS = ("fatalities", "injured", "arrested")
 
 KIND_FIELDS = {"killed": "fatalities", "injured": "injured", "arrested": "arrested"}
 ATTRIBUTION_DEPS = ("nsubj", "nsubjpass")
+SIDE_SUMMED = frozenset({"fatalities"})  # the dead of both sides are the event's fatalities (ACLED)
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,7 @@ class CountClaim:
     start: int  # the stating sentence (evidence bounds)
     end: int
     additional: bool = False  # "two more", "were also killed": adds to the figures before it
+    side: str | None = None  # whose dead or captured: "state", "armed", "civilians", "crowd"; None unknown or mixed
 
 
 @dataclass(frozen=True)
@@ -88,9 +91,11 @@ def _pick_anchor(casualty: CasualtyMention, anchors: list[tuple[int, Anchor]], c
 
 
 def attach_counts(
-    casualties: list[CasualtyMention], anchors: list[Anchor], ctx: DocContext, reporting_verbs: frozenset
+    casualties: list[CasualtyMention], anchors: list[Anchor], ctx: DocContext, reporting_verbs: frozenset,
+    *, side_of: Callable[[Span], str | None] | None = None,
 ) -> dict[int, list[CountClaim]]:
-    """Claims per anchor index."""
+    """Claims per anchor index. ``side_of``: whose dead a count phrase names (see
+    ``CountClaim.side``); figures stated by one verb for two sides have none."""
     claims: dict[int, list[CountClaim]] = {}
     by_sentence: dict[int, list[tuple[int, Anchor]]] = {}
     for index, anchor in enumerate(anchors):
@@ -100,6 +105,7 @@ def attach_counts(
     introduced: list[tuple[str, frozenset, int, int]] = []  # (kind, noun lemmas, sentence, target)
     seen: list[tuple[str, int, frozenset]] = []  # (kind, trigger offset, noun lemmas) of earlier counts
     added: set[tuple[int, int, str]] = set()  # grouping keys of additional figures
+    sides: dict[tuple[int, int, str], set] = {}  # grouping key -> the sides its phrases name
     for casualty in casualties:
         if casualty.kind not in KIND_FIELDS or _aggregate(casualty, casualties, ctx):
             continue
@@ -123,6 +129,7 @@ def attach_counts(
         if _additional(casualty, span, seen, ctx):
             added.add(key)
         seen.append((casualty.kind, casualty.trigger_start, nouns))
+        sides.setdefault(key, set()).add(side_of(span) if side_of is not None and span is not None else None)
         if key in grouped:
             previous, total = grouped[key]
             grouped[key] = (previous, total + casualty.count)
@@ -132,7 +139,8 @@ def attach_counts(
         target, _, kind = key
         sent = ctx.sents[ctx.index_at_char(casualty.sent_start if casualty.sent_start >= 0 else casualty.start)]
         start, end = sentence_bounds(sent)
-        claim = CountClaim(KIND_FIELDS[kind], total, attribution(sent, reporting_verbs), start, end, key in added)
+        side = next(iter(sides[key])) if len(sides[key]) == 1 else None
+        claim = CountClaim(KIND_FIELDS[kind], total, attribution(sent, reporting_verbs), start, end, key in added, side)
         claims.setdefault(target, []).append(claim)
     return claims
 
@@ -163,7 +171,9 @@ def _additional(casualty: CasualtyMention, span: Span | None, seen: list[tuple[s
         found = ctx.doc.char_span(casualty.trigger_start, casualty.trigger_start + 1, alignment_mode="expand")
         trigger = found[0] if found is not None else None
     if trigger is not None:
-        if any(child.dep_ == "advmod" and child.lower_ in words["additive_adverbs"] for child in trigger.children):
+        # "were later found dead": the adverb modifies the verb the state word completes
+        verbs = [trigger, trigger.head] if trigger.dep_ in ("acomp", "oprd") else [trigger]
+        if any(child.dep_ == "advmod" and child.lower_ in words["additive_adverbs"] for verb in verbs for child in verb.children):
             return True
         if trigger.dep_ == "conj" and any(item[1] == trigger.head.idx for item in earlier):
             return True
@@ -215,7 +225,8 @@ def _refer_back(sent_index: int, by_sentence: dict[int, list[tuple[int, Anchor]]
 
 
 def resolve_count(claims: list[CountClaim], kind: str) -> int | None:
-    """The figure kept for one kind: the largest, or the lowest when sources disagree.
+    """The figure kept for one kind: the largest, or the lowest when sources disagree; the
+    figures of different sides (``CountClaim.side``) are added up.
 
     A zero beside a positive figure is no conflicting report: "no civilians were harmed" or
     "no civilian casualties were reported" after "killed two insurgents" speaks of another
@@ -224,16 +235,34 @@ def resolve_count(claims: list[CountClaim], kind: str) -> int | None:
     wanted = [claim for claim in claims if claim.kind == kind]
     if any(claim.count > 0 for claim in wanted):
         wanted = [claim for claim in wanted if claim.count > 0]
+    sides = {claim.side for claim in wanted}
+    if kind in SIDE_SUMMED and len(sides) > 1 and None not in sides:
+        # "five police killed" and "seven Taliban insurgents were killed": the dead of each side
+        # add up (ACLED counts all deaths of the event); reports of one side may conflict
+        return sum(_resolve([claim for claim in wanted if claim.side == side]) or 0 for side in sides)
+    return _resolve(wanted)
+
+
+def _resolve(wanted: list[CountClaim]) -> int | None:
     values: dict[str, int] = {}
     for claim in wanted:
         if not claim.additional:
             values[claim.source] = max(values.get(claim.source, claim.count), claim.count)
-    for claim in wanted:  # "two more people died": added to the figure of the same source
-        if claim.additional:
-            values[claim.source] = values.get(claim.source, 0) + claim.count
+    last_source = None
+    for claim in sorted(wanted, key=lambda claim: claim.start):
+        # "five more people were found dead": added to the figure of the same source, or, when
+        # that source states none, to the figure told just before it ("three died in fires")
+        if not claim.additional:
+            last_source = claim.source
+            continue
+        source = claim.source if claim.source in values or last_source is None else last_source
+        values[source] = values.get(source, 0) + claim.count
     if not values:
         return None
     if len(values) > 1 and len(set(values.values())) > 1:
+        largest = max(values.values())
+        if len(values) > 2 and sum(values.values()) == 2 * largest:
+            return largest  # "eight killed": "three died in fires", "five were found dead": its parts
         return min(values.values())
     return max(values.values())
 

@@ -20,7 +20,7 @@ import datetime as dt
 import functools
 from dataclasses import dataclass, field, replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from eventwire.coding.arguments import ArgumentReader, Arguments
@@ -50,9 +50,12 @@ FAMILY = {
     "air": "remote", "shelling": "remote", "suicide": "remote", "explosive": "remote", "grenade": "remote", "chemical": "remote",
     "protest": "demonstration", "riot": "demonstration", "loot": "demonstration",
 }
+# The sides whose dead are counted apart and added up (ACLED inter codes; see counts.resolve_count).
+SIDES = {1: "state", 8: "state", 2: "armed", 3: "armed", 4: "armed", 5: "crowd", 6: "crowd", 7: "civilians"}
 ANAPHORIC_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 PERIOD_WORD_WINDOW = 12  # characters before a date searched for "since"
 DISTINCT_WORDS = frozenset({"also", "another", "separate", "separately", "second"})
+CORE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
 GENERIC_ACTORS = {
     "Battles": ("Unidentified Armed Group ({country})", UNIDENTIFIED_INTER),
     "Explosions/Remote violence": ("Unidentified Armed Group ({country})", UNIDENTIFIED_INTER),
@@ -369,7 +372,8 @@ class EventExtractor:
             casualty for casualty in doc_list(doc, "ew_casualties")
             if not stated_by(doc, casualty.trigger_start, blocked)
         ]
-        claims = attach_counts(casualties, anchors, ctx, self.rules["reporting_verbs"])
+        actors = doc_list(doc, "ew_actors")
+        claims = attach_counts(casualties, anchors, ctx, self.rules["reporting_verbs"], side_of=lambda span: self._side(span, actors))
         for index, mention in enumerate(mentions):
             mention.claims = claims.get(index, [])
             event = mention.event
@@ -379,6 +383,16 @@ class EventExtractor:
             event.fatalities = resolve_count(mention.claims, "fatalities")
             event.injured = resolve_count(mention.claims, "injured")
             event.arrested = resolve_count(mention.claims, "arrested")
+
+    def _side(self, span: Span, actors: list) -> str | None:
+        """Whose dead a count phrase names ("seven Taliban insurgents": armed; "five police":
+        state), by a named actor inside it or its noun; None for a total ("eight people")."""
+        if span.root.lemma_.lower() in self.rules["total_nouns"]:
+            return None
+        start, end = span.start_char, span.end_char
+        named = [actor for actor in actors if start <= actor.start and actor.end <= end]
+        inter = named[0].inter if named else token_inter(span.root, self.rules)
+        return SIDES.get(inter)
 
     # -- unnamed actors --------------------------------------------------------------------------
     def _name_unnamed(self, event: Event) -> Event:
@@ -465,7 +479,11 @@ def _is_distinct(trigger: Trigger) -> bool:
     """"A car bomb also exploded", "another attack": the text says this is a further event."""
     token = trigger.token
     verb = clause_verb(token)
-    words = [child.lower_ for child in token.children] + [child.lower_ for child in verb.children if child.dep_ == "advmod"]
+    words = [child.lower_ for child in token.children]
+    # the clause's "also" is about its verb and the verb's subject or object, not about an
+    # adjunct: in "amid the looting, residents also took to the streets" the looting is not new
+    if token == verb or (token.head == verb and token.dep_ in CORE_DEPS):
+        words += [child.lower_ for child in verb.children if child.dep_ == "advmod"]
     return bool(DISTINCT_WORDS & set(words))
 
 

@@ -35,6 +35,10 @@ NEAR_KM = 10.0
 UNIDENTIFIED_PREFIX = "Unidentified "  # "Unidentified Armed Group (Mali)", "Unidentified Communal Militia (Mali)"
 STATE_FORCE_PREFIXES = ("Military Forces of ", "Police Forces of ")
 NAMED_ARMED_INTERS = frozenset({2, 3, 4})  # rebel groups, political and identity militias
+DEMONSTRATION_TYPES = frozenset({"Protests", "Riots"})
+DEMONSTRATOR_INTERS = frozenset({5, 6})  # rioters, protesters
+ARRESTS = "Arrests"
+CROWD_PREFIXES = ("Protesters (", "Rioters (")
 
 
 # -- places -----------------------------------------------------------------------------------
@@ -104,15 +108,26 @@ def _state_country(name: str) -> str | None:
 
 def _side_ok(x: str | None, y: str | None, inter_x: int | None = None, inter_y: int | None = None) -> bool:
     """Whether two names may be one side of one event: equal or missing; an unidentified armed
-    group and a named armed group ("gunmen" in one sentence, the Taliban in another); or the
-    military and the police of one country ("security forces" against "police")."""
+    group and a named armed group ("gunmen" in one sentence, the Taliban in another); the
+    military and the police of one country ("security forces" against "police"); or the
+    protesters and the rioters of one country (a protest that turned violent)."""
     if x is None or y is None or x == y:
         return True
     if is_unidentified(x) != is_unidentified(y):
         other = inter_y if is_unidentified(x) else inter_x
         return other in NAMED_ARMED_INTERS
     country = _state_country(x)
-    return country is not None and country == _state_country(y)
+    if country is not None:
+        return country == _state_country(y)
+    return _crowd_country(x) is not None and _crowd_country(x) == _crowd_country(y)
+
+
+def _crowd_country(name: str) -> str | None:
+    """"Kenya" for "Protesters (Kenya)" and "Rioters (Kenya)": one crowd, peaceful or not."""
+    for prefix in CROWD_PREFIXES:
+        if name.startswith(prefix) and name.endswith(")"):
+            return name[len(prefix):-1]
+    return None
 
 
 def actor_alignment(a: Event, b: Event) -> str | None:
@@ -167,13 +182,24 @@ def _compatible(cluster: _Cluster, item: _Item, taxonomy: Taxonomy) -> bool:
         # noun ("the attack") or the same sub-event type
         if not (item.undated or cluster.undated):
             return False
-        if not (item.generic or item.reference or a.sub_event_type == b.sub_event_type):
+        if not (item.generic or item.reference or a.sub_event_type == b.sub_event_type or (_demonstration(a) and _demonstration(b))):
             return False
     if a.event_type is None or b.event_type is None:
         return a.event_type is None and b.event_type is None and a.plover_category == b.plover_category
     if cluster.specific and not item.generic and not taxonomy.mergeable_types(a.sub_event_type, b.sub_event_type):
         return False
     return actor_alignment(a, b) is not None
+
+
+def _demonstration(event: Event) -> bool:
+    """A protest or riot, or an arrest of protesters, rioters or people it does not name: one
+    day of unrest told in several sentences, of which an undated one ("riot police detain a
+    demonstrator", "made dozens of arrests") is part."""
+    if event.event_type in DEMONSTRATION_TYPES:
+        return True
+    if event.sub_event_type != ARRESTS:
+        return False
+    return event.actor2 is None or event.inter2 in DEMONSTRATOR_INTERS
 
 
 def _replaceable(current: str | None, offered: str | None) -> bool:
@@ -311,7 +337,8 @@ def merge_events(
             if not _compatible(cluster, item, taxonomy):
                 continue
             score = (
-                cluster.event.event_date == item.event.event_date,
+                # an undated mention's date is a stand-in: it looks for an event a text dates
+                not cluster.undated if item.undated else cluster.event.event_date == item.event.event_date,
                 _exact_matches(cluster.event, item.event),
                 same_place(cluster.event, item.event),
             )

@@ -1,0 +1,66 @@
+"""Figures that are parts of one toll, not conflicting reports of it (``coding.counts``): a
+total and the parts that add up to it, "five more were later found dead", and the dead of two
+sides of one fight. Unit cases on ``resolve_count``, then whole articles through the pipeline."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from eventwire.coding.counts import CountClaim, resolve_count
+
+PUBLISHED = dt.date(2019, 3, 6)  # a Wednesday, before the Taliban became the state (2021-08-15)
+
+
+def claim(count, source="", *, start=0, additional=False, side=None, kind="fatalities"):
+    return CountClaim(kind, count, source, start, start + 10, additional, side)
+
+
+@pytest.mark.parametrize(
+    ("claims", "expected"),
+    [
+        # a total beside the parts that add up to it: the total
+        ([claim(8), claim(3, "officials", start=20), claim(5, "medics", start=40)], 8),
+        # two sources that disagree: the lowest (ACLED)
+        ([claim(8), claim(3, "officials", start=20)], 3),
+        ([claim(9), claim(3, "officials", start=20), claim(5, "medics", start=40)], 3),
+        # "five more" told by a source that gave no figure before: added to the figure before it
+        ([claim(3, "officials"), claim(5, "medics", start=40, additional=True)], 8),
+        # the dead of two sides add up; reports of one side still conflict
+        ([claim(5, side="state"), claim(5, "governor", start=20, side="state"), claim(7, start=40, side="armed")], 12),
+        ([claim(5, side="state"), claim(4, "governor", start=20, side="state"), claim(7, start=40, side="armed")], 11),
+        # a total of no side ("eight people") is no side's part
+        ([claim(5, side="state"), claim(8, "medics", start=40)], 5),
+        # the captured are not added up by side
+        ([claim(2, side="armed", kind="arrested"), claim(3, start=40, side="civilians", kind="arrested")], 3),
+    ],
+)
+def test_resolve_count_parts_and_conflicts(claims, expected):
+    assert resolve_count(claims, claims[0].kind) == expected
+
+
+def _events(text):
+    from eventwire.nlp.pipeline import get_pipeline
+
+    nlp = get_pipeline()
+    doc = nlp.make_doc(text)
+    doc._.ew_published, doc._.ew_article_id = PUBLISHED, "t1"
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    return [(e.sub_event_type, e.fatalities) for e in doc._.ew_events]
+
+
+def test_more_dead_found_later_add_to_the_dead_told_before():
+    text = (
+        "Rioters looted shops in Nairobi on Tuesday, and officials said three people died in a fire at a looted store. "
+        "Five more people were later found dead in a burned warehouse, police said."
+    )
+    assert _events(text) == [("Violent demonstration", 8)]
+
+
+def test_the_dead_of_both_sides_of_a_fight_add_up():
+    text = (
+        "Taliban fighters attacked a police checkpoint in Kandahar province on Tuesday, killing five policemen. "
+        "Seven Taliban insurgents were killed in the fighting, the governor said."
+    )
+    assert _events(text) == [("Armed clash", 12)]
