@@ -58,7 +58,7 @@ def build_doc(nlp, text, *, places=(), actors=(), dates=None, casualties=(), pub
     """A parsed doc with hand-made records.
 
     places: keys of PLACES, or (phrase, key) pairs (every occurrence); actors: keys of ACTORS
-    (longest first, no overlaps); dates: {"on Monday": date} (precision 1); casualties:
+    (longest first, no overlaps); dates: {"on Monday": date} (precision 1) or {"last month": (date, precision)}; casualties:
     [(phrase, kind, count, verb)] where verb is the word stating the count, searched backwards
     from the end of the phrase.
     """
@@ -78,7 +78,8 @@ def build_doc(nlp, text, *, places=(), actors=(), dates=None, casualties=(), pub
                 taken.append(ActorMention(start, end, name, canonical, inter, iso2, kind))
     doc._.ew_actors = sorted(taken, key=lambda mention: mention.start)
     doc._.ew_dates = [
-        DateMention(start, end, phrase, day, 1) for phrase, day in (dates or {}).items() for start, end in _spans(text, phrase)
+        DateMention(start, end, phrase, *(day if isinstance(day, tuple) else (day, 1)))
+        for phrase, day in (dates or {}).items() for start, end in _spans(text, phrase)
     ]
     records = []
     for phrase, kind, count, verb in casualties:

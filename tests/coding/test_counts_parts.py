@@ -64,3 +64,8 @@ def test_the_dead_of_both_sides_of_a_fight_add_up():
         "Seven Taliban insurgents were killed in the fighting, the governor said."
     )
     assert _events(text) == [("Armed clash", 12)]
+
+
+def test_a_toll_told_after_with_belongs_to_the_shooting_not_to_an_intended_storming():
+    text = "Police opened fire on protesters trying to storm the parliament in Nairobi on Tuesday, with at least four protesters killed."
+    assert _events(text) == [("Excessive force against protesters", 4)]

@@ -152,3 +152,14 @@ def test_bombs_planted_in_recent_months_are_earlier_history(nlp, make_doc):
                    casualties=[("killed four villagers", "killed", 4, "killed")])
     events = EventExtractor(nlp.vocab)(doc)
     assert [(e.sub_event_type, e.location) for e in events] == [("Remote explosive/landmine/IED", "Gao")]
+
+
+def test_an_event_earlier_this_year_is_background(extract):
+    text = (
+        "A suicide bomber killed four soldiers in Gao on Wednesday. "
+        "An airstrike killed the leader of the militants earlier this year."
+    )
+    wednesday = dt.date(2024, 1, 3)  # published the next day: "earlier this year" is no week old
+    events = extract(text, actors=["soldiers", "the militants"], places=MALI, published=dt.date(2024, 1, 4),
+                     dates={"on Wednesday": wednesday, "earlier this year": (dt.date(2024, 1, 1), 3)})
+    assert events == [(wednesday, "Suicide bomb", "Gao")]

@@ -145,6 +145,10 @@ class EventExtractor:
         absorbed = {
             kill: host for kill, host in self._absorb(found).items() if host not in background or kill in background
         }
+        # such a kill may still report the toll of a live trigger ("police opened fire on
+        # protesters trying to storm parliament, with five protesters killed")
+        for kill, host in self._absorb([trigger for trigger in found if trigger.token.i not in background]).items():
+            absorbed.setdefault(kill, host)
         intents = intent_entries(found, reasons, absorbed, taxonomy=self.taxonomy, rules=self.rules, family=FAMILY)
         # counts stated by a trigger that is not coded (background, historical) belong to no event
         blocked: set[int] = set()
@@ -226,6 +230,11 @@ class EventExtractor:
             related = [
                 host for host in hosts
                 if host.sent == kill.sent and (host.token.is_ancestor(kill.token) or kill.token.is_ancestor(host.token))
+            ]
+            # "police opened fire ..., with five protesters killed": the shooting's toll
+            related = related or [
+                host for host in triggers
+                if host.entry.cls == "kill" and host.sent == kill.sent and host.token.is_ancestor(kill.token)
             ]
             if related:
                 nearest = min(related, key=lambda host: abs(host.token.i - kill.token.i))

@@ -93,6 +93,7 @@ def _rules() -> tuple[dict, tuple[_Rule, ...]]:
          r"(?:\s+(?P<part>(?i:" + _alternation(data["day_parts"]) + r")))?\b", True),
         ("ago", r"\b(?P<n>\d+|(?i:" + _alternation(number_words) + r"))\s+(?P<unit>(?i:" + _alternation(ago_units)
          + r"))\s+(?i:ago)\b", True),
+        ("holiday", r"\b(?P<word>(?i:" + _alternation(data["holidays"]).replace("'", "['’]") + r"))\b", True),
         ("day_word", r"\b(?P<word>(?i:" + _alternation(data["day_words"]) + r"))\b", True),
         ("week_word", r"\b(?P<word>(?i:" + _alternation(relative_words) + r"))\b", True),
         ("month_word", r"\b(?P<word>(?i:" + _alternation(data["month_words"]) + r"))\b", True),
@@ -103,6 +104,7 @@ def _rules() -> tuple[dict, tuple[_Rule, ...]]:
         "months": months,
         "weekdays": data["weekdays"],
         "day_words": {_squash(key): value for key, value in data["day_words"].items()},
+        "holidays": {_squash(key): value for key, value in data["holidays"].items()},
         "week_words": {_squash(key): value for key, value in relative_words.items()},
         "month_words": {_squash(key): value for key, value in data["month_words"].items()},
         "year_words": {_squash(key): value for key, value in data["year_words"].items()},
@@ -242,6 +244,12 @@ def _resolve_day_word(match: re.Match, tables: dict, published: dt.date | None) 
     return published + dt.timedelta(days=tables["day_words"][_squash(match["word"])]), 1, True
 
 
+def _resolve_holiday(match: re.Match, tables: dict, published: dt.date | None) -> Resolved | None:
+    month, day = tables["holidays"][_squash(match["word"]).replace("’", "'")]
+    year = published.year if (month, day) <= (published.month, published.day) else published.year - 1
+    return dt.date(year, month, day), 1, True
+
+
 def _resolve_week_word(match: re.Match, tables: dict, published: dt.date | None) -> Resolved | None:
     value = tables["week_words"][_squash(match["word"])]
     if value == "weekend":
@@ -270,6 +278,7 @@ RESOLVERS: dict[str, Callable[[re.Match, dict, dt.date | None], Resolved | None]
     "year_only": _resolve_year_only,
     "weekday": _resolve_weekday,
     "ago": _resolve_ago,
+    "holiday": _resolve_holiday,
     "day_word": _resolve_day_word,
     "week_word": _resolve_week_word,
     "month_word": _resolve_month_word,
