@@ -77,3 +77,14 @@ def test_a_capital_named_for_its_government_does_not_place_the_event(extractor, 
     text = "Police fired tear gas at protesters in Addis Ababa's old market on Monday."
     doc = make_doc(text, places=["Addis Ababa", "Kenya"], actors=["Police", "protesters"], dates={"on Monday": MONDAY})
     assert [e.location for e in extractor(doc)] == ["Addis Ababa"]
+
+
+def test_the_attack_in_a_town_named_like_the_region_is_the_event_in_that_region():
+    # "Taliban claimed the attack in Kandahar" after "fighting in Spin Boldak, Kandahar province"
+    ansongo = ("Ansongo", "Gao", "Mali", "MLI", 2460596)  # a town of Gao region (GeoNames)
+    fight = event("Armed clash", where=ansongo, actor1="JNIM")
+    # at the town of Gao, named like its region; it names both sides, so it leads the merge
+    claim = event("Armed clash", actor1="JNIM", actor2="Military Forces of Mali", start=40)
+    (merged,) = merge_events([fight, claim], generic=[False, True])
+    assert merged.location == "Ansongo"
+    assert len(merge_events([fight, claim])) == 2  # a specific mention at Gao town is another place

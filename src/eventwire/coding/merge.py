@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 from eventwire.coding.counts import COUNT_FIELDS, CountClaim, resolve_count
 from eventwire.coding.taxonomy import Taxonomy, load_taxonomy
 from eventwire.geo.gazetteer import haversine_km
+from eventwire.geo.names import normalize_name
 from eventwire.types import Event, Evidence
 
 LEVEL_RANK = {"place": 0, "admin1": 1, "country": 2}
@@ -87,8 +88,35 @@ def places_compatible(a: Event, b: Event) -> bool:
     return same_place(a, b) or contains(a, b) or contains(b, a) or near(a, b)
 
 
+def named_region(outer: Event, inner: Event) -> bool:
+    """A town named like the region of the other place ("the attack in Kandahar" after "in Spin
+    Boldak district of Kandahar province"): the name may be the region's, which contains it."""
+    if outer.iso3 is None or outer.iso3 != inner.iso3 or place_level(inner) != "place":
+        return False
+    return _named_like_region(outer) and normalize_name(outer.location or "") == normalize_name(inner.admin1 or "")
+
+
 def _specificity(event: Event) -> tuple:
     return (event.location is None, LEVEL_RANK[place_level(event)], event.geo_precision or 9)
+
+
+def _named_like_region(event: Event) -> bool:
+    return bool(event.admin1) and normalize_name(event.location or "") == normalize_name(event.admin1)
+
+
+def _where(members: list[Event]) -> Event:
+    """The member whose place the merged event takes: the most specific; but a town named like
+    its region ("Kandahar") may stand for the region, so a town of another name in that region
+    and not near it ("Spin Boldak") is taken before it."""
+    best = min(members, key=_specificity)
+    if not _named_like_region(best):
+        return best
+    inside = [
+        member for member in members
+        if member.iso3 == best.iso3 and place_level(member) == "place" and not _named_like_region(member)
+        and normalize_name(member.admin1 or "") == normalize_name(best.location or "") and not near(best, member)
+    ]
+    return min(inside, key=_specificity) if inside else best
 
 
 # -- actors -----------------------------------------------------------------------------------
@@ -175,7 +203,9 @@ class _Cluster:
 
 def _compatible(cluster: _Cluster, item: _Item, taxonomy: Taxonomy) -> bool:
     a, b = cluster.event, item.event
-    if item.distinct or not places_compatible(a, b):
+    # a vague "the attack in Kandahar" may name the region of the event's town by its name
+    loose = (item.generic or item.reference) and (named_region(a, b) or named_region(b, a))
+    if item.distinct or not (places_compatible(a, b) or loose):
         return False
     if a.event_date != b.event_date:
         # an undated mention joins an event of another day only as a reference to it: a vague
@@ -226,7 +256,7 @@ def _combine(members: list[Event], claims: list[CountClaim]) -> Event:
             actor1, inter1 = other_sides[0]
         if _replaceable(actor2, other_sides[1][0]) and other_sides[1][0] != actor1:
             actor2, inter2 = other_sides[1]
-    where = min(members, key=_specificity)
+    where = _where(members)
     evidence: dict[tuple[int, int], Evidence] = {}
     for member in sorted(members, key=_first_start):
         for item in member.evidence:
