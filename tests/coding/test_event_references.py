@@ -163,3 +163,20 @@ def test_an_event_earlier_this_year_is_background(extract):
     events = extract(text, actors=["soldiers", "the militants"], places=MALI, published=dt.date(2024, 1, 4),
                      dates={"on Wednesday": wednesday, "earlier this year": (dt.date(2024, 1, 1), 3)})
     assert events == [(wednesday, "Suicide bomb", "Gao")]
+
+
+def test_a_day_after_counts_back_from_the_event_the_main_clause_refers_to(extract):
+    text = (
+        "Militants killed nine villagers in Gao on Monday.\n\n"
+        "The latest attack came a day after four civilians were killed in an attack in Mopti."
+    )
+    # the date resolver reads "a day after" as the day of the report (nlp/data/dates.json)
+    events = extract(text, actors=["militants", "villagers", "civilians"], places=MALI,
+                     dates={"on Monday": MONDAY, "a day after": TUESDAY}, published=TUESDAY)
+    assert events == [(MONDAY, "Attack", "Gao"), (MONDAY - dt.timedelta(days=1), "Attack", "Mopti")]
+
+
+def test_a_pattern_of_attacks_lends_nothing_to_the_event(extract):
+    text = "Four civilians were killed in an attack in Gao on Monday. Recent attacks by the militants on soldiers have forced farmers to flee."
+    events = extract(text, actors=["civilians", "the militants", "soldiers"], places=MALI, dates={"on Monday": MONDAY})
+    assert events == [(MONDAY, "Attack", "Gao")]

@@ -209,6 +209,9 @@ def vague_past(token: Token) -> bool:
     return False
 
 
+DEFINITE_DETERMINERS = frozenset({"the", "this", "that"})
+
+
 def earlier_offset(token: Token, rules: dict) -> tuple[int, int] | None:
     """For a trigger inside "(comes) two days after <event>": (days before the main clause's
     date, time precision). (-1, 3) when the gap is vague ("days after"); None when the trigger
@@ -229,6 +232,24 @@ def earlier_offset(token: Token, rules: dict) -> tuple[int, int] | None:
             return None
         current = current.head
     return None
+
+
+def refers_to_told_event(token: Token) -> bool:
+    """Whether the clause that "(came) a day after <trigger's event>" hangs on is about an event
+    told before: its subject is definite ("the latest incident", "the attack") or "it"."""
+    current = token
+    for _ in range(12):
+        if current.pos_ in VERB_POS and any(child.dep_ == "mark" and child.lower_ == "after" for child in current.children):
+            main = current.head
+            subjects = [child for child in main.children if child.dep_ in ("nsubj", "nsubjpass")]
+            return any(
+                subject.lower_ in ("it", "this") or any(det.dep_ == "det" and det.lower_ in DEFINITE_DETERMINERS for det in subject.children)
+                for subject in subjects
+            )
+        if current.head.i == current.i:
+            return False
+        current = current.head
+    return False
 
 
 def _gap(unit: Token, rules: dict) -> tuple[int, int]:

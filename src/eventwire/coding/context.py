@@ -122,6 +122,7 @@ class DocContext:
         self.focus = self._focus_country()
         self.headline = self._has_headline()
         self._trail: dict[str, list[tuple[int, Location, int]]] = {"material": [], "verbal": []}
+        self.told_dates: list[tuple[dt.date, int]] = []  # (date, precision) of events their own sentence dates, in text order
 
     def index_of(self, token: Token) -> int:
         return self.sent_index[token.sent.start]

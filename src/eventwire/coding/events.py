@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from eventwire.coding.arguments import ArgumentReader, Arguments
-from eventwire.coding.clauses import background_reason, clause_verb, earlier_offset, vague_past
+from eventwire.coding.clauses import background_reason, clause_verb, earlier_offset, refers_to_told_event, vague_past
 from eventwire.coding.context import DocContext, sentence_bounds
 from eventwire.coding.counts import Anchor, CountClaim, attach_counts, resolve_count, split_multi_day
 from eventwire.coding.merge import assign_event_ids, merge_events
@@ -192,9 +192,8 @@ class EventExtractor:
                 or (mention.trigger.token.tag_ in ("NNS", "NNPS") and mention.trigger.entry.cls in GENERIC_CLASSES)
             ):
                 mention.weak = True
-            elif _habitual(mention):
-                mention.weak = True  # "recent attacks blamed on the ADF": a pattern, not an event
-        return mentions
+        # "recent attacks blamed on the ADF": a pattern of events, not one of them, nor a part of one
+        return [mention for mention in mentions if not _habitual(mention)]
 
     def _instruments(self, triggers: list[Trigger], absorbed: dict[int, int]) -> dict[int, TriggerEntry]:
         """"barrel bomb attacks", "mortar attack": an attack noun whose modifier names the weapon
@@ -312,6 +311,8 @@ class EventExtractor:
         date, time_precision, mention.undated = when
         family = "verbal" if coding.event_type is None else "material"
         mention.refers_back = _refers_back(trigger, ctx)
+        if family == "material" and not (mention.undated or mention.refers_back):
+            ctx.told_dates.append((date, time_precision))
         location, geo_precision = ctx.place_for(
             trigger.token, family, anchor=self._place_anchor(trigger), refers_back=mention.refers_back
         )
@@ -349,6 +350,11 @@ class EventExtractor:
         offset = earlier_offset(mention.trigger.token, self.rules)
         if offset is not None:
             days, gap_precision = offset
+            # the sentence's own date, unless that is the gap itself ("a day after" dates a report)
+            own = source == mention.sent_index and not ctx.date_text(source).lower().endswith("after")
+            if not own and ctx.told_dates and refers_to_told_event(mention.trigger.token):
+                # "The latest incident came a day after ...": a day before the event told before
+                date, precision = ctx.told_dates[-1]
             if days < 0 or date is None:
                 return None
             return date - dt.timedelta(days=days), max(precision, gap_precision), False
