@@ -65,3 +65,28 @@ def test_duplicate_ids_are_rejected(tmp_path):
     path.write_text(line + line, encoding="utf-8")
     with pytest.raises(ModelError, match="duplicate id"):
         load_trigger_lexicon(path)
+
+
+def test_multi_word_patterns_are_matched_only_in_sentences_that_hold_their_words(matcher, nlp):
+    from eventwire.coding.triggers import TriggerMatcher
+
+    text = (
+        "The rally was calm. Police opened fire on the crowd in the square. "
+        "The judge ordered. He is scheduled to appear in court. Protesters took to the streets on Monday."
+    )
+    doc = nlp(text)
+    every_sentence = TriggerMatcher(matcher.matcher, matcher.words)  # no pre-filter: the Matcher sees the whole doc
+    filtered = set(matcher(doc))
+    spans = {doc[start:end].text for _, start, end in filtered}
+    assert {"opened fire", "took to the streets"} <= spans
+    # the same matches, except one that runs across a sentence end ("ordered. He is scheduled to")
+    across = {match for match in set(every_sentence(doc)) - filtered}
+    assert all(doc[start:end].sent.end < end for _, start, end in across)
+    assert filtered <= set(every_sentence(doc))
+
+
+def test_a_pattern_whose_first_token_is_not_a_word_turns_the_pre_filter_off():
+    from eventwire.coding.triggers import _first_words
+
+    assert _first_words([{"LOWER": "open"}, {"LEMMA": {"IN": ["take", "hold"]}}]) == (frozenset({"open"}), frozenset({"take", "hold"}))
+    assert _first_words([{"LOWER": "open"}, {"POS": "NOUN"}]) is None

@@ -333,7 +333,7 @@ class EventExtractor:
             actor2=second.name if second else None,
             inter2=second.inter if second else None,
             trigger=trigger.span.text,
-            evidence=[Evidence(article_id, start, end, doc.text[start:end], "trigger")],
+            evidence=[Evidence(article_id, start, end, ctx.text[start:end], "trigger")],
             sources=[article_id] if article_id else [],
         )
         if coding.event_type is not None and event.inter2 == 7:
@@ -394,7 +394,7 @@ class EventExtractor:
             event = mention.event
             for claim in mention.claims:
                 if all((item.start, item.end) != (claim.start, claim.end) for item in event.evidence):
-                    event.evidence.append(Evidence(event.article_id, claim.start, claim.end, doc.text[claim.start:claim.end], "casualties"))
+                    event.evidence.append(Evidence(event.article_id, claim.start, claim.end, ctx.text[claim.start:claim.end], "casualties"))
             event.fatalities = resolve_count(mention.claims, "fatalities")
             event.injured = resolve_count(mention.claims, "injured")
             event.arrested = resolve_count(mention.claims, "arrested")

@@ -81,7 +81,11 @@ class TriggerLexicon:
         matcher = Matcher(vocab)
         for entry_id, patterns in self.patterns.items():
             matcher.add(entry_id, patterns)
-        return TriggerMatcher(matcher, self.words)
+        every = [pattern for patterns in self.patterns.values() for pattern in patterns]
+        return TriggerMatcher(
+            matcher, self.words, first_words=_first_words([pattern[0] for pattern in every]),
+            needs=tuple(_required_words(pattern) for pattern in every),
+        )
 
 
 class TriggerMatcher:
@@ -89,24 +93,81 @@ class TriggerMatcher:
     lemma (one pass over the doc), multi-token patterns with spaCy's Matcher. A Matcher holding
     every single-word list as ``IN`` predicates costs more than the parser on long documents."""
 
-    def __init__(self, matcher: Matcher, words: dict[str, list[tuple[str, frozenset]]]) -> None:
+    def __init__(
+        self, matcher: Matcher, words: dict[str, list[tuple[str, frozenset]]],
+        *, first_words: tuple[frozenset, frozenset] | None = None, needs: tuple[tuple[frozenset, ...], ...] = (),
+    ) -> None:
         self.matcher = matcher
         self.words = words
+        # (lower-case forms, lemmas) a multi-token pattern can start with; None: any token can
+        self.first_words = first_words
+        # per pattern, the word sets each of its required tokens must meet (lower-case or lemma)
+        self.needs = needs
 
     def __call__(self, doc: Doc) -> list[tuple[str, int, int]]:
         """(entry id, start, end) for every match, in no particular order."""
         strings = doc.vocab.strings
-        found = [(strings[match_id], start, end) for match_id, start, end in self.matcher(doc)]
+        forms = [(token.lower_, token.lemma_, token.pos_) for token in doc]  # one pass: Token objects are costly
+        found = []
         words = self.words
-        for token in doc:
-            lower, lemma = token.lower_, token.lemma_.lower()
+        for index, (lower, lemma, pos) in enumerate(forms):
+            folded = lemma.lower()
             candidates = words.get(lower, [])
-            if lemma != lower:
-                candidates = candidates + words.get(lemma, [])
+            if folded != lower:
+                candidates = candidates + words.get(folded, [])
             for entry_id, tags in candidates:
-                if token.pos_ in tags:
-                    found.append((entry_id, token.i, token.i + 1))
+                if pos in tags:
+                    found.append((entry_id, index, index + 1))
+        if self.first_words is None:
+            found.extend((strings[match_id], start, end) for match_id, start, end in self.matcher(doc))
+            return found
+        # the Matcher runs only on sentences where a pattern can start and finds every word it
+        # needs: most sentences have none
+        first_lowers, first_lemmas = self.first_words
+        for sent in doc.sents:
+            span = forms[sent.start:sent.end]
+            if not any(lower in first_lowers or lemma in first_lemmas for lower, lemma, _ in span):
+                continue
+            present = {lower for lower, _, _ in span} | {lemma for _, lemma, _ in span}
+            if any(all(not need.isdisjoint(present) for need in needs) for needs in self.needs):
+                found.extend((strings[match_id], sent.start + start, sent.start + end) for match_id, start, end in self.matcher(sent))
         return found
+
+
+def _required_words(pattern: list[dict]) -> tuple[frozenset, ...]:
+    """The word sets (LOWER or LEMMA values) of a pattern's tokens that must be present."""
+    needs = []
+    for token in pattern:
+        if token.get("OP") in ("?", "*", "!"):
+            continue
+        for key in ("LOWER", "LEMMA"):
+            value = token.get(key)
+            if isinstance(value, str):
+                needs.append(frozenset({value}))
+            elif isinstance(value, dict) and set(value) == {"IN"}:
+                needs.append(frozenset(value["IN"]))
+    return tuple(needs)
+
+
+def _first_words(firsts: list[dict]) -> tuple[frozenset, frozenset] | None:
+    """(LOWER values, LEMMA values) the patterns' first tokens require; None when a first
+    token is constrained otherwise (then every sentence has to be matched)."""
+    lowers: set[str] = set()
+    lemmas: set[str] = set()
+    for token in firsts:
+        keys = set(token) - {"POS", "TAG"}
+        if len(keys) != 1 or not keys <= {"LOWER", "LEMMA"}:
+            return None
+        (key,) = keys
+        value = token[key]
+        if isinstance(value, dict):
+            if set(value) != {"IN"}:
+                return None
+            values = value["IN"]
+        else:
+            values = [value]
+        (lowers if key == "LOWER" else lemmas).update(values)
+    return frozenset(lowers), frozenset(lemmas)
 
 
 def _single_token_tags(pos: list[str]) -> frozenset:
