@@ -12,8 +12,8 @@ from eventwire.coding.counts import CountClaim, resolve_count
 PUBLISHED = dt.date(2019, 3, 6)  # a Wednesday, before the Taliban became the state (2021-08-15)
 
 
-def claim(count, source="", *, start=0, additional=False, side=None, kind="fatalities"):
-    return CountClaim(kind, count, source, start, start + 10, additional, side)
+def claim(count, source="", *, start=0, additional=False, side=None, kind="fatalities", vague=False):
+    return CountClaim(kind, count, source, start, start + 10, additional, side, vague)
 
 
 @pytest.mark.parametrize(
@@ -31,6 +31,9 @@ def claim(count, source="", *, start=0, additional=False, side=None, kind="fatal
         ([claim(5, side="state"), claim(4, "governor", start=20, side="state"), claim(7, start=40, side="armed")], 11),
         # a total of no side ("eight people") is no side's part
         ([claim(5, side="state"), claim(8, "medics", start=40)], 5),
+        # "left several victims" beside "killed at least 30": a word, not a conflicting figure
+        ([claim(30), claim(3, "ministry", start=40, vague=True)], 30),
+        ([claim(5, kind="arrested"), claim(3, "police", start=40, vague=True, kind="arrested")], 3),
         # the captured are not added up by side
         ([claim(2, side="armed", kind="arrested"), claim(3, start=40, side="civilians", kind="arrested")], 3),
     ],
@@ -69,3 +72,11 @@ def test_the_dead_of_both_sides_of_a_fight_add_up():
 def test_a_toll_told_after_with_belongs_to_the_shooting_not_to_an_intended_storming():
     text = "Police opened fire on protesters trying to storm the parliament in Nairobi on Tuesday, with at least four protesters killed."
     assert _events(text) == [("Excessive force against protesters", 4)]
+
+
+def test_several_dead_in_a_statement_do_not_lower_a_stated_toll():
+    text = (
+        "A suicide bomber killed at least 30 people at a market in Baghdad on Monday. "
+        "Several people were killed in the bombing, the ministry said."
+    )
+    assert _events(text) == [("Suicide bomb", 30)]

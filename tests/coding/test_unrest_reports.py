@@ -88,3 +88,14 @@ def test_the_attack_in_a_town_named_like_the_region_is_the_event_in_that_region(
     (merged,) = merge_events([fight, claim], generic=[False, True])
     assert merged.location == "Ansongo"
     assert len(merge_events([fight, claim])) == 2  # a specific mention at Gao town is another place
+
+
+def test_an_undated_report_of_another_weapon_joins_the_explosion_told_before():
+    # "a terror attack using a locally made IED ... left several victims", after the suicide bombing
+    bombing = event("Suicide bomb", day=DAY, actor1="Islamic State")
+    device = event("Air/drone strike", day=LATER, start=40)  # another weapon of the same event type
+    (merged,) = merge_events([bombing, device], undated=[False, True])
+    assert (merged.event_date, merged.sub_event_type) == (DAY, "Suicide bomb")
+    assert len(merge_events([bombing, device])) == 2  # both dated, on two days: two events
+    raid = event("Abduction/forced disappearance", day=LATER, start=40)
+    assert len(merge_events([event("Attack", day=DAY), raid], undated=[False, True])) == 2

@@ -22,7 +22,7 @@ from spacy.tokens import Span, Token
 
 from eventwire.coding.context import DocContext, sentence_bounds
 from eventwire.nlp.data import DATA_DIR, read_json
-from eventwire.nlp.numbers import parse_count
+from eventwire.nlp.numbers import number_words, parse_count
 from eventwire.types import CasualtyMention, DateMention, Event
 
 DATES_PATH = DATA_DIR / "dates.json"
@@ -31,6 +31,9 @@ COUNT_FIELDS = ("fatalities", "injured", "arrested")
 KIND_FIELDS = {"killed": "fatalities", "injured": "injured", "arrested": "arrested"}
 ATTRIBUTION_DEPS = ("nsubj", "nsubjpass")
 SIDE_SUMMED = frozenset({"fatalities"})  # the dead of both sides are the event's fatalities (ACLED)
+# Kinds whose vague figures ("several victims") give way to a stated number. Not arrests: press
+# releases give "detained a leader and several suspects" as a summary of their details.
+VAGUE_YIELDS = frozenset({"fatalities"})
 
 
 @dataclass(frozen=True)
@@ -42,6 +45,7 @@ class CountClaim:
     end: int
     additional: bool = False  # "two more", "were also killed": adds to the figures before it
     side: str | None = None  # whose dead or captured: "state", "armed", "civilians", "crowd"; None unknown or mixed
+    vague: bool = False  # "several victims", "dozens": a word for a figure, not a figure
 
 
 @dataclass(frozen=True)
@@ -103,7 +107,7 @@ def attach_counts(
             by_sentence.setdefault(anchor.sent_index, []).append((index, anchor))
     grouped: dict[tuple[int, int, str], tuple[CasualtyMention, int]] = {}
     introduced: list[tuple[str, frozenset, int, int]] = []  # (kind, noun lemmas, sentence, target)
-    seen: list[tuple[str, int, frozenset]] = []  # (kind, trigger offset, noun lemmas) of earlier counts
+    seen: list[tuple[str, int, frozenset, int]] = []  # (kind, trigger offset, noun lemmas, count) of earlier counts
     added: set[tuple[int, int, str]] = set()  # grouping keys of additional figures
     sides: dict[tuple[int, int, str], set] = {}  # grouping key -> the sides its phrases name
     for casualty in casualties:
@@ -128,7 +132,7 @@ def attach_counts(
         key = (target, casualty.trigger_start if casualty.trigger_start >= 0 else casualty.start, casualty.kind)
         if _additional(casualty, span, seen, ctx):
             added.add(key)
-        seen.append((casualty.kind, casualty.trigger_start, nouns))
+        seen.append((casualty.kind, casualty.trigger_start, nouns, casualty.count))
         sides.setdefault(key, set()).add(side_of(span) if side_of is not None and span is not None else None)
         if key in grouped:
             previous, total = grouped[key]
@@ -140,9 +144,17 @@ def attach_counts(
         sent = ctx.sents[ctx.index_at_char(casualty.sent_start if casualty.sent_start >= 0 else casualty.start)]
         start, end = sentence_bounds(sent)
         side = next(iter(sides[key])) if len(sides[key]) == 1 else None
-        claim = CountClaim(KIND_FIELDS[kind], total, attribution(sent, reporting_verbs), start, end, key in added, side)
+        claim = CountClaim(
+            KIND_FIELDS[kind], total, attribution(sent, reporting_verbs), start, end, key in added, side, _vague(casualty.text)
+        )
         claims.setdefault(target, []).append(claim)
     return claims
+
+
+def _vague(text: str) -> bool:
+    """Whether a count phrase gives its figure by a vague word ("several victims", "dozens")."""
+    words = text.lower().split()
+    return any(tuple(words[i:i + len(key)]) == key for key in number_words()["vague"] for i in range(len(words)))
 
 
 def _aggregate(casualty: CasualtyMention, casualties: list[CasualtyMention], ctx: DocContext) -> bool:
@@ -155,7 +167,7 @@ def _aggregate(casualty: CasualtyMention, casualties: list[CasualtyMention], ctx
     return any(other.kind == casualty.kind and other.start >= sent.end_char for other in casualties)
 
 
-def _additional(casualty: CasualtyMention, span: Span | None, seen: list[tuple[str, int, frozenset]], ctx: DocContext) -> bool:
+def _additional(casualty: CasualtyMention, span: Span | None, seen: list[tuple[str, int, frozenset, int]], ctx: DocContext) -> bool:
     """Whether a figure adds to those of its kind stated before it (``seen``: kind, trigger
     offset and noun lemmas of each earlier count; see ``_additive`` in casualties.json): "two
     additional insurgents" after "detained a leader", "were also killed", "arrested a leader and
@@ -184,7 +196,21 @@ def _additional(casualty: CasualtyMention, span: Span | None, seen: list[tuple[s
             token.i + 1 < len(token.doc) and token.nbor(1).lower_ == "than"  # "more than 30"
         ):
             return span.root.lemma_.lower() not in frozenset().union(*(item[2] for item in earlier))
-    return False
+    return _beside_leaders(span, earlier, words)
+
+
+def _beside_leaders(span: Span, earlier: list[tuple[str, int, frozenset, int]], words: dict) -> bool:
+    """"captured a Taliban leader ... During the operation, forces detained four suspected
+    insurgents": when every earlier figure of the kind is one leader (``leader_nouns``), a
+    figure of other people, not named definitely, is further people (5), not the leader's
+    restatement ("the leader and two associates" is a restatement: ``_definite_referent``)."""
+    leaders = words["leader_nouns"]
+    if not all(item[3] == 1 and item[2] & leaders for item in earlier):
+        return False
+    if span[0].lower_ in words["definite"] or span.root.pos_ == "PRON":
+        return False
+    nouns = {token.lemma_.lower() for token in span if token.pos_ in ("NOUN", "PROPN")}
+    return bool(nouns) and not nouns & leaders and span.root.lemma_.lower() not in frozenset().union(*(item[2] for item in earlier))
 
 
 def _definite_referent(span: Span | None, kind: str, sent_index: int, introduced: list) -> int | None:
@@ -210,6 +236,7 @@ def _count_words() -> dict:
         "definite": frozenset(data["definite_determiners"]),
         "additive_words": frozenset(data["additive_words"]),
         "additive_adverbs": frozenset(data["additive_adverbs"]),
+        "leader_nouns": frozenset(data["leader_nouns"]),
         "aggregate": tuple(re.compile(pattern, re.IGNORECASE) for pattern in data["aggregate_patterns"]),
     }
 
@@ -235,6 +262,9 @@ def resolve_count(claims: list[CountClaim], kind: str) -> int | None:
     wanted = [claim for claim in claims if claim.kind == kind]
     if any(claim.count > 0 for claim in wanted):
         wanted = [claim for claim in wanted if claim.count > 0]
+    if kind in VAGUE_YIELDS and any(not claim.vague for claim in wanted):
+        # "left several victims" beside "killed at least 30": no conflicting report of the toll
+        wanted = [claim for claim in wanted if not claim.vague]
     sides = {claim.side for claim in wanted}
     if kind in SIDE_SUMMED and len(sides) > 1 and None not in sides:
         # "five police killed" and "seven Taliban insurgents were killed": the dead of each side

@@ -40,6 +40,8 @@ DEMONSTRATION_TYPES = frozenset({"Protests", "Riots"})
 DEMONSTRATOR_INTERS = frozenset({5, 6})  # rioters, protesters
 ARRESTS = "Arrests"
 CROWD_PREFIXES = ("Protesters (", "Rioters (")
+# Event types whose sub-types name the weapon of one act: two reports may name it two ways.
+WEAPON_TYPES = frozenset({"Explosions/Remote violence"})
 
 
 # -- places -----------------------------------------------------------------------------------
@@ -212,7 +214,11 @@ def _compatible(cluster: _Cluster, item: _Item, taxonomy: Taxonomy) -> bool:
         # noun ("the attack") or the same sub-event type
         if not (item.undated or cluster.undated):
             return False
-        if not (item.generic or item.reference or a.sub_event_type == b.sub_event_type or (_demonstration(a) and _demonstration(b))):
+        if not (
+            item.generic or item.reference or a.sub_event_type == b.sub_event_type
+            or (_demonstration(a) and _demonstration(b))
+            or (a.event_type == b.event_type in WEAPON_TYPES)  # "an IED" for the suicide bombing told before
+        ):
             return False
     if a.event_type is None or b.event_type is None:
         return a.event_type is None and b.event_type is None and a.plover_category == b.plover_category
