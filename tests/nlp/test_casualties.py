@@ -180,6 +180,9 @@ def test_counts_tied_to_their_verb(extract, text, expected):
         ("Several gunmen fired on the convoy and were killed.", [("killed", 3, "Several gunmen")]),
         # an ordinal is no count: one commander
         ("He is the 17th rebel commander captured this year.", [("arrested", 1, "the 17th rebel commander")]),
+        # "detention" and "capture" of people are arrests
+        ("The raid ended with the detention of four smugglers and the capture of two gunmen.",
+         [("arrested", 4, "four smugglers"), ("arrested", 2, "two gunmen")]),
         # a conjunct with a predicate of its own is not part of the count
         ("The siege ended with two attackers killed in action and ten hostages freed.",
          [("killed", 2, "two attackers"), ("abducted", 10, "ten hostages")]),

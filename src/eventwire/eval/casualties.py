@@ -13,7 +13,8 @@ publication date) codes events; a release's single answer is read off them:
   the first such event in the text on a tie; with no counted event, the first material event
   (one with an ACLED event type), else the first event, else the publication date.
 - province: the first-level region (``admin1``) of the main event when it has one; else the
-  region most events are placed in; else the region the text names most often, else the one
+  region most events are placed in; else the region of the place named last before the main
+  event's sentence in its paragraph; else the region the text names most often, else the one
   most of its resolved place mentions fall in (datelines left out). Names are compared after
   normalisation (:func:`normalise_region`): lower case, "province" dropped, and gazetteer
   spellings and their aliases (``geo/data/region_aliases.tsv``: "Vardak" ~ "Wardak",
@@ -35,6 +36,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import functools
+import re
 import time
 from collections import Counter
 from importlib import resources
@@ -56,6 +58,7 @@ __all__ = ["evaluate_casualties", "release_answer", "score_casualties", "normali
 BATCH = 32
 REGION_ALIASES = "region_aliases.tsv"
 REGION_WORDS = ("province", "provinces", "wilayat", "velayat")
+DATELINE_TAIL = re.compile(r",[ \t]*[A-Z][\w .]*?[ \t]*\([^)\n]{1,24}\)")  # ", Afghanistan (Dec. 9)"
 
 
 @functools.lru_cache(maxsize=1)
@@ -109,12 +112,37 @@ def release_answer(events: list[Event], doc: Doc | None = None, *, published: dt
     if not province:
         regions = Counter(event.admin1 for event in events if event.admin1)
         province = regions.most_common(1)[0][0] if regions else ""
-    if not province and doc is not None:
-        places = [mention.place for mention in DocContext(doc).places if mention.place is not None]
+    ctx = DocContext(doc) if doc is not None and not province else None
+    if ctx is not None and main is not None:
+        province = _region_before(main, ctx)
+    if not province and ctx is not None:
+        places = [mention.place for mention in ctx.places if mention.place is not None]
         named = Counter(place.name for place in places if place.level == "admin1")
         regions = named or Counter(place.admin1 for place in places if place.admin1)
         province = regions.most_common(1)[0][0] if regions else ""
     return {"killed": killed, "captured": captured, "date": date.isoformat() if date else None, "province": province}
+
+
+def _region_before(event: Event, ctx: DocContext) -> str:
+    """The region of the place named last before ``event``'s sentence in its paragraph
+    ("In Kunduz last night, forces searched a compound in the Chahar Dara district. During
+    the search they detained several insurgents": Kunduz), in the event's country; "" when
+    there is none."""
+    trigger = next((item for item in event.evidence if item.role == "trigger"), None)
+    if trigger is None or not ctx.sents:
+        return ""
+    index = ctx.index_at_char(trigger.start)
+    for mention in reversed(ctx.places):
+        if mention.start >= trigger.start or mention.place is None:
+            continue
+        if ctx.paragraph[ctx.index_at_char(mention.start)] != ctx.paragraph[index]:
+            return ""
+        if DATELINE_TAIL.match(ctx.doc.text, mention.end):
+            continue  # "Kabul, Afghanistan (Dec. 9) -": where the release was filed
+        place = mention.place
+        if place.admin1 and place.level != "country" and (not event.country or place.country == event.country):
+            return place.admin1
+    return ""
 
 
 def predict_releases(records: list[dict]) -> list[dict]:

@@ -37,6 +37,7 @@ from spacy.attrs import IDX, IS_ALPHA, LENGTH, POS, SPACY
 from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
+from eventwire.geo import admin
 from eventwire.geo.countries import Country, bordering, country_by_iso2, match_country
 from eventwire.geo.event_location import place_contains
 from eventwire.geo.gazetteer import Candidate, Gazetteer
@@ -357,6 +358,7 @@ class PlaceResolver:
                 ]
                 done[same] = mention.scores
         self._one_sense(mentions)
+        admin.demote_misplaced(self, mentions, text)  # namesakes outside the region or country the text puts them in
         self._fallback(mentions, text)
 
     def _one_sense(self, mentions: list[_Mention]) -> None:
@@ -401,7 +403,7 @@ class PlaceResolver:
         if not unknown:
             return
         for mention in unknown:
-            container = _container_of(mention, mentions, text)
+            container = _container_of(mention, mentions, text) or admin.text_container(mention, mentions, text)
             if container is not None:
                 # "Alisheng district, Laghman province": inside the place that contains it
                 mention.fallback = container.candidates[container.best()].place
@@ -417,18 +419,21 @@ class PlaceResolver:
         country = country_by_iso2(iso2) if iso2 else None
         if country is None or votes / total < self.rules["fallback_share"]:
             return
-        home = self._home_town(mentions, iso2)
         region = self._story_region(mentions, iso2)
+        home = admin.home_town(self._home_town(mentions, iso2), region, mentions, text)
         for mention in unknown:
             variants = self.gazetteer.variant_candidates(mention.key, iso2)
+            nearby = admin.nearby_region(self, mention, mentions, text, iso2) or region
             if variants:
                 mention.fallback = max(variants, key=lambda c: c.place.population).place
                 mention.fallback_kind = "variant"
-            elif region is not None and self._admin_word_after(mention, text):
+            elif nearby is not None and (mention.hint in ("ADM1", "ADM2") or self._admin_word_after(mention, text)):
                 # "in Sayyid Karam district" of a story about Paktiya province: in that province
-                mention.fallback, mention.fallback_kind = region, "near"
+                mention.fallback, mention.fallback_kind = nearby, "near"
             elif home is not None:
                 mention.fallback, mention.fallback_kind = home, "near"
+            elif region is not None:
+                mention.fallback, mention.fallback_kind = region, "near"
             else:
                 mention.fallback, mention.fallback_kind = country_place(country), "focus"
 
@@ -840,9 +845,15 @@ class PlaceResolver:
                 )
             ):
                 # No name starts with this word (nor with it joined to the next one, the
-                # compound spelling "Dawlat Abad" -> "Dawlatabad"): only a demonym, an acronym
-                # or a state abbreviation can still make it a place.
+                # compound spelling "Dawlat Abad" -> "Dawlatabad"): only a demonym, an acronym,
+                # a state abbreviation or an admin word after it ("Sabari district") can still
+                # make it a place.
                 mention = self._country_token(doc[i])
+                run = admin.unknown_run(self, columns, i) if mention is None and i not in blocked else None
+                if run is not None and not blocked.intersection(range(i, run[2])) and normalize_name(text[run[0] : run[1]]) not in self.stoplist:
+                    found.append(_Mention(run[0], run[1], "gazetteer", key=normalize_name(text[run[0] : run[1]])))
+                    i = run[2]
+                    continue
                 if mention is not None:
                     found.append(mention)
                 i += 1
@@ -866,6 +877,12 @@ class PlaceResolver:
                 else:
                     break
                 j += 1
+            area = admin.whole_area(self, columns, i, j, best[0] if best else None)
+            if area is not None and normalize_name(text[area[0] : area[1]]) not in self.stoplist:
+                # "Tarnek wa Jaldak district" when only "Tarnek" is known: one area the gazetteer lacks
+                found.append(_Mention(area[0], area[1], "gazetteer", key=normalize_name(text[area[0] : area[1]])))
+                i = j
+                continue
             mention = self._accept_ngram(doc, columns, i, best, person_words)
             if mention is None and best is None:
                 mention = self._unknown_area(columns, i, j)
@@ -941,7 +958,10 @@ class PlaceResolver:
         alphabetic = [k for k in range(i, j + 1) if columns.alpha[k]]
         # "the troubled Beni region": an admin word after a name says it is a place, whatever
         # part of speech the tagger gave the name
-        admin_next = j + 1 < len(words_of) and words_of[j + 1].lower() in self.admin_words and any(c.exact for c in candidates)
+        region_ok = admin.named_as_region(self, words_of, j, candidates)  # "Kunar province": a region's other spelling
+        admin_next = region_ok or (
+            j + 1 < len(words_of) and words_of[j + 1].lower() in self.admin_words and any(c.exact for c in candidates)
+        )
         if not admin_next and not any(columns.pos[k] == PROPN for k in alphabetic):
             return None
         if sum(1 for k in alphabetic if columns.capitalised[k]) == 1:
@@ -960,10 +980,10 @@ class PlaceResolver:
             )
             # "grew up in Saratoga": a proper noun after "in"/"near" that is a place's own name
             locative_ok = self._after_locative(columns.starts[i], columns.text) and any(c.exact for c in candidates)
-            if not (exact_ok or alt_ok or institution_ok or locative_ok):
+            if not (exact_ok or alt_ok or institution_ok or locative_ok or region_ok):
                 return None
-            if (institution_ok or locative_ok) and not (exact_ok or alt_ok):
-                candidates = [c for c in candidates if c.exact]
+            if not (exact_ok or alt_ok):
+                candidates = [c for c in candidates if c.exact or (region_ok and c.place.level == "admin1")]
         start, end = columns.starts[i], columns.starts[j] + len(words_of[j])
         return _Mention(start, end, "gazetteer", key=key, candidates=candidates)
 
