@@ -209,7 +209,7 @@ def test_eval_folds_with_embedding_features(fake, tmp_path):
     path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
     scores = classify.evaluate_classify(path, folds=2, features="embed")
     assert scores["features"] == "embed" and scores["folds"] == 2
-    # eventwire's own 393 training sentences join every fold; the fake embedder's hashed words
+    # eventwire's own training sentences join every fold; the fake embedder's hashed words
     # still put most of these snippets in their class (chance is 1/3)
     assert scores["all"]["accuracy"] >= 0.6
     # every text (the file's and eventwire's own training sentences) was embedded once
@@ -261,3 +261,10 @@ def test_the_packaged_embedding_model_loads_without_the_extra(monkeypatch):
     assert model.info.get("trained_on") == TRAIN_PATH.name
     with pytest.raises(MissingExtraError, match="E279"):
         model.predict(["Police detained a reporter."], nlp=object())
+
+
+def test_rules_and_embeddings_use_the_cross_validated_settings():
+    """rules+embed: balanced class weights and l2=1e-4 (docs/classify.md has the 5-fold numbers)."""
+    settings = settings_for("rules+embed")
+    assert settings.class_weight == "balanced" and settings.l2 == pytest.approx(1e-4)
+    assert settings_for("rules").l2 == pytest.approx(3e-5)

@@ -80,7 +80,7 @@ class TrainSettings:
 FEATURE_SETTINGS = {
     "rules": {},
     "embed": {"l2": 1e-4},
-    "rules+embed": {"class_weight": "balanced"},
+    "rules+embed": {"class_weight": "balanced", "l2": 1e-4},
 }
 
 
