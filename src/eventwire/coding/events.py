@@ -142,13 +142,13 @@ class EventExtractor:
         background = {index for index, reason in reasons.items() if reason is not None}
         # a kill is not folded into a host that is background while it is not: in "killed two
         # gunmen as they tried to plant a bomb" the bomb is an intent, the killing a fact
-        absorbed = {
-            kill: host for kill, host in self._absorb(found).items() if host not in background or kill in background
-        }
-        # such a kill may still report the toll of a live trigger ("police opened fire on
-        # protesters trying to storm parliament, with five protesters killed")
-        for kill, host in self._absorb([trigger for trigger in found if trigger.token.i not in background]).items():
-            absorbed.setdefault(kill, host)
+        folded = self._absorb(found)
+        absorbed = {kill: host for kill, host in folded.items() if host not in background or kill in background}
+        if len(absorbed) < len(folded):
+            # such a kill may still report the toll of a live trigger ("police opened fire on
+            # protesters trying to storm parliament, with five protesters killed")
+            for kill, host in self._absorb([trigger for trigger in found if trigger.token.i not in background]).items():
+                absorbed.setdefault(kill, host)
         intents = intent_entries(found, reasons, absorbed, taxonomy=self.taxonomy, rules=self.rules, family=FAMILY)
         # counts stated by a trigger that is not coded (background, historical) belong to no event
         blocked: set[int] = set()
