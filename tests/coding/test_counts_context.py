@@ -44,6 +44,12 @@ def test_a_dateline_is_no_event_place_even_after_other_text_on_its_line(make_doc
     assert [mention.text for mention in DocContext(doc).places] == ["Spin Boldak"]
 
 
+def test_a_dateline_town_in_mixed_case_is_no_event_place(make_doc):
+    text = "For Immediate Release Kabul, Afghanistan (Dec. 9) - A patrol killed two insurgents in Spin Boldak."
+    doc = make_doc(text, places=["KABUL", "Afghanistan", "Spin Boldak"])
+    assert "Kabul" not in [mention.text for mention in DocContext(doc).places]
+
+
 def test_a_capitalised_city_in_running_text_is_kept(make_doc):
     doc = make_doc("Fighters from KABUL, the capital, attacked Spin Boldak.", places=["KABUL", "Spin Boldak"])
     assert [mention.text for mention in DocContext(doc).places] == ["KABUL", "Spin Boldak"]

@@ -35,9 +35,10 @@ DATELINE_AFTER_RE = re.compile(
     r"(?:,\s*[A-Z][\w .'-]{1,30})?\s*(?:\([A-Z][\w .]{1,20}\)\s*)?(?:[:—–]|-\s|\(\w+\))"
     r"|,\s*[A-Z][a-z]{2,8}\.? \d{1,2}\s*\n"
 )
-# An upper-case dateline can follow other text on its line (a press release's
-# "For Immediate Release  KABUL, Afghanistan (Jan. 15)"): the capitals and the parenthesis tell it.
-UPPER_DATELINE_AFTER_RE = re.compile(r",\s*[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+)*\s*\((?:[A-Z][\w.]*\.?\s*\d|[A-Z]{2,})")
+# A dateline can follow other text on its line (a press release's "For Immediate Release
+# KABUL, Afghanistan (Jan. 15)", or "Kabul, Afghanistan (Dec. 9) -"): the country and the
+# parenthesis after the town tell it.
+DATELINE_TAIL_AFTER_RE = re.compile(r",\s*[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+)*\s*\((?:[A-Z][\w.]*\.?\s*\d|[A-Z]{2,})")
 # the country of such a dateline: "KABUL, Afghanistan (Jan. 15)"
 DATELINE_CITY_BEFORE_RE = re.compile(r"\b[A-Z]{3,}[A-Z .'-]*,\s*$")
 DATELINE_DATE_AFTER_RE = re.compile(r"\s*\((?:[A-Z][\w.]*\.?\s*\d|[A-Z]{2,})")
@@ -149,7 +150,7 @@ class DocContext:
         """"NAIROBI, Kenya (AP) —", "BAMAKO:": where the report was filed, not an event place."""
         text = self.text
         after = text[mention.end:mention.end + 40]
-        if mention.text.isupper() and len(mention.text) > 2 and UPPER_DATELINE_AFTER_RE.match(after):
+        if len(mention.text) > 2 and DATELINE_TAIL_AFTER_RE.match(after):  # "Kabul, Afghanistan (Dec. 9) -"
             return True
         if DATELINE_CITY_BEFORE_RE.search(text, max(0, mention.start - 40), mention.start) and \
                 DATELINE_DATE_AFTER_RE.match(after):

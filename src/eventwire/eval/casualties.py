@@ -36,7 +36,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import functools
-import re
 import time
 from collections import Counter
 from importlib import resources
@@ -58,7 +57,6 @@ __all__ = ["evaluate_casualties", "release_answer", "score_casualties", "normali
 BATCH = 32
 REGION_ALIASES = "region_aliases.tsv"
 REGION_WORDS = ("province", "provinces", "wilayat", "velayat")
-DATELINE_TAIL = re.compile(r",[ \t]*[A-Z][\w .]*?[ \t]*\([^)\n]{1,24}\)")  # ", Afghanistan (Dec. 9)"
 
 
 @functools.lru_cache(maxsize=1)
@@ -137,8 +135,6 @@ def _region_before(event: Event, ctx: DocContext) -> str:
             continue
         if ctx.paragraph[ctx.index_at_char(mention.start)] != ctx.paragraph[index]:
             return ""
-        if DATELINE_TAIL.match(ctx.doc.text, mention.end):
-            continue  # "Kabul, Afghanistan (Dec. 9) -": where the release was filed
         place = mention.place
         if place.admin1 and place.level != "country" and (not event.country or place.country == event.country):
             return place.admin1
