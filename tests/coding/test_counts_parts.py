@@ -53,30 +53,30 @@ def _events(text):
     return [(e.sub_event_type, e.fatalities) for e in doc._.ew_events]
 
 
-def test_more_dead_found_later_add_to_the_dead_told_before():
-    text = (
-        "Rioters looted shops in Nairobi on Tuesday, and officials said three people died in a fire at a looted store. "
-        "Five more people were later found dead in a burned warehouse, police said."
-    )
-    assert _events(text) == [("Violent demonstration", 8)]
-
-
-def test_the_dead_of_both_sides_of_a_fight_add_up():
-    text = (
-        "Taliban fighters attacked a police checkpoint in Kandahar province on Tuesday, killing five policemen. "
-        "Seven Taliban insurgents were killed in the fighting, the governor said."
-    )
-    assert _events(text) == [("Armed clash", 12)]
-
-
-def test_a_toll_told_after_with_belongs_to_the_shooting_not_to_an_intended_storming():
-    text = "Police opened fire on protesters trying to storm the parliament in Nairobi on Tuesday, with at least four protesters killed."
-    assert _events(text) == [("Excessive force against protesters", 4)]
-
-
-def test_several_dead_in_a_statement_do_not_lower_a_stated_toll():
-    text = (
-        "A suicide bomber killed at least 30 people at a market in Baghdad on Monday. "
-        "Several people were killed in the bombing, the ministry said."
-    )
-    assert _events(text) == [("Suicide bomb", 30)]
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Rioters looted shops in Nairobi on Tuesday, and officials said three people died in a fire at a looted store. "
+            "Five more people were later found dead in a burned warehouse, police said.",
+            ("Violent demonstration", 8), id="more-dead-found-later-add-to-the-dead-told-before",
+        ),
+        pytest.param(
+            "Taliban fighters attacked a police checkpoint in Kandahar province on Tuesday, killing five policemen. "
+            "Seven Taliban insurgents were killed in the fighting, the governor said.",
+            ("Armed clash", 12), id="the-dead-of-both-sides-add-up",
+        ),
+        pytest.param(
+            "Police opened fire on protesters trying to storm the parliament in Nairobi on Tuesday, with at least four "
+            "protesters killed.",
+            ("Excessive force against protesters", 4), id="a-toll-after-with-belongs-to-the-shooting-not-an-intended-storming",
+        ),
+        pytest.param(
+            "A suicide bomber killed at least 30 people at a market in Baghdad on Monday. "
+            "Several people were killed in the bombing, the ministry said.",
+            ("Suicide bomb", 30), id="several-dead-in-a-statement-do-not-lower-a-stated-toll",
+        ),
+    ],
+)
+def test_tolls_of_whole_articles(text, expected):
+    assert _events(text) == [expected]
