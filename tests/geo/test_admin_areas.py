@@ -4,6 +4,8 @@ story, the region named just before an unknown district, datelines that are not 
 Sentences and place names written for these tests (the district names are invented)."""
 from __future__ import annotations
 
+import pytest
+
 
 def _mention(mentions, text):
     found = [m for m in mentions if m.text == text]
@@ -42,20 +44,21 @@ def test_two_names_before_a_plural_admin_word_are_two_places(places_of):
     assert not any(m.text == "Kunar and Logar" for m in mentions)
 
 
-def test_a_namesake_outside_the_named_province_gives_way_to_the_province(places_of):
-    # GeoNames knows Osterby only in Germany and Sweden
-    _, mentions = places_of("Gunmen attacked a checkpoint in Osterby district, Farah province, late on Tuesday.")
-    district = next(m for m in mentions if m.text.startswith("Osterby"))
-    assert _where(district) == ("Farah", "AF", "admin1")
-
-
-def test_a_valley_in_a_named_province_lies_in_it(places_of):
-    _, mentions = places_of(
-        "KABUL, Afghanistan (May 4) - An air strike hit a group of fighters in the Zorbak Valley in Konar province yesterday. "
-        "Officials in Nangarhar province said the fighters had come from Nangarhar province."
-    )
-    valley = next(m for m in mentions if m.text.startswith("Zorbak"))
-    assert _where(valley) == ("Konar", "AF", "admin1")
+@pytest.mark.parametrize(
+    ("text", "name", "region"),
+    [
+        # a namesake outside the named province gives way to the province (GeoNames knows
+        # Osterby only in Germany and Sweden)
+        ("Gunmen attacked a checkpoint in Osterby district, Farah province, late on Tuesday.", "Osterby", "Farah"),
+        # a valley "in" a named province lies in it
+        ("KABUL, Afghanistan (May 4) - An air strike hit a group of fighters in the Zorbak Valley in Konar province "
+         "yesterday. Officials in Nangarhar province said the fighters had come from Nangarhar province.", "Zorbak", "Konar"),
+    ],
+)
+def test_a_place_the_text_puts_in_a_named_province_lies_in_it(places_of, text, name, region):
+    _, mentions = places_of(text)
+    mention = next(m for m in mentions if m.text.startswith(name))
+    assert _where(mention) == (region, "AF", "admin1")
 
 
 def test_a_small_town_abroad_that_nothing_supports_is_a_local_name(places_of):
