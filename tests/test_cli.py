@@ -168,3 +168,33 @@ def test_gazetteer_add_fails_clearly(runner, tmp_path, user_file, name, content,
     result = runner.invoke(main, ["gazetteer", "add", str(source)])
     assert result.exit_code != 0 and message in result.output
     assert "Traceback" not in result.output and not user_file.exists()
+
+
+COPY_OF_GOOD = GOOD_REPORT.replace("the Malian army said", "the Malian army said in a statement")
+CLAIM_REPORT = """ date 2023-03-14 Group says it attacked army post near Kidal
+
+Gunmen attacked an army post outside Kidal in northern Mali on Monday, killing three soldiers, the army said. An armed group claimed responsibility for the attack in a statement on Tuesday.
+"""
+
+
+def test_stories_quotes_and_show_of_a_merged_event(runner, corpus, tmp_path):
+    (corpus / "kidal-copy.txt").write_text(COPY_OF_GOOD, encoding="utf-8")
+    (corpus / "kidal-claim.txt").write_text(CLAIM_REPORT, encoding="utf-8")
+    db = str(tmp_path / "ev.duckdb")
+    ingested = runner.invoke(main, ["ingest", str(corpus), "--db", db])
+    assert ingested.exit_code == 0, ingested.output
+    assert "merged with reports of the same event from other articles" in ingested.output
+    stories = runner.invoke(main, ["stories", "--db", db])
+    assert stories.exit_code == 0, stories.output
+    assert "original" in stories.output and "copy" in stories.output and "1 stories of 2 or more" in stories.output
+    rows = [json.loads(line) for line in runner.invoke(main, ["events", "--db", db, "--format", "jsonl", "--country", "Mali"]).output.splitlines()]
+    assert len(rows) == 1 and len(rows[0]["sources"]) == 3  # one attack, three articles
+    assert {item["field"] for item in rows[0]["provenance"]} >= {"event_type", "event_date", "location", "fatalities"}
+    shown = runner.invoke(main, ["show", rows[0]["event_id"], "--db", db])
+    assert shown.exit_code == 0, shown.output
+    assert "merged because" in shown.output and shown.output.count("\nsource ") == 3
+    claims = runner.invoke(main, ["quotes", "--kind", "claim", "--db", db])
+    assert claims.exit_code == 0, claims.output
+    assert "[claim]" in claims.output and rows[0]["event_id"] in claims.output
+    about = runner.invoke(main, ["quotes", "--event", rows[0]["event_id"][:10], "--db", db])
+    assert about.exit_code == 0 and "[claim]" in about.output

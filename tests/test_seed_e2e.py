@@ -75,3 +75,51 @@ def test_nothing_placed_in_herat_or_doha(seed_events):
     for event in seed_events:
         assert event["location"] not in ("Herat", "Doha"), event
         assert event["country"] != "Qatar", event
+
+
+# ---- the seed with its AP originals (story S01 of the dev articles): one story, one event each ----
+
+DEV = Path(__file__).resolve().parents[2] / "shared" / "data" / "articles" / "dev.jsonl"
+AP_COPIES = ("ew-002", "ew-003")  # wsls.com and news.yahoo.com ran the AP story the seed rewords
+
+
+@pytest.fixture(scope="module")
+def seed_story(tmp_path_factory):
+    if not DEV.exists():
+        pytest.skip(f"{DEV} is absent")
+    folder = tmp_path_factory.mktemp("story")
+    records = [json.loads(line) for line in DEV.read_text(encoding="utf-8").splitlines() if line.strip()]
+    copies = folder / "ap.jsonl"
+    copies.write_text(
+        "".join(json.dumps(record) + "\n" for record in records if record["id"] in AP_COPIES), encoding="utf-8"
+    )
+    db = str(folder / "story.duckdb")
+    runner = CliRunner()
+    ingested = runner.invoke(main, ["ingest", str(SEED), str(copies), "--db", db])
+    assert ingested.exit_code == 0, ingested.output
+    listed = runner.invoke(main, ["events", "--db", db, "--format", "jsonl"])
+    assert listed.exit_code == 0, listed.output
+    return db, [json.loads(line) for line in listed.output.splitlines() if line.strip()]
+
+
+def test_the_seed_and_its_ap_originals_are_one_story_the_seed_a_rewrite(seed_story):
+    from eventwire.store import Store
+
+    db, _ = seed_story
+    with Store.open(db, read_only=True) as store:
+        stories = store.stories_of(store.article_ids())
+        seed_id = next(a.id for a in store.get_articles(store.article_ids()).values() if a.origin == str(SEED))
+    assert len(stories) == 3 and len({row["story_id"] for row in stories.values()}) == 1
+    assert stories[seed_id]["role"] == "rewrite"
+
+
+@pytest.mark.parametrize("kind", ["Battles", "CONSULT"])
+def test_one_battle_and_one_talks_event_each_listing_all_three_sources(seed_story, kind):
+    db, events = seed_story
+    found = [e for e in events if (e["event_type"] == kind) or (e["event_type"] is None and e["plover_category"] == kind)]
+    assert len(found) == 1, found
+    assert len(found[0]["sources"]) == 3
+    shown = CliRunner().invoke(main, ["show", found[0]["event_id"], "--db", db])
+    assert shown.exit_code == 0, shown.output
+    assert shown.output.count("\nsource ") == 3 and "merged because" in shown.output
+    assert "[rewrite in story" in shown.output

@@ -47,6 +47,7 @@ ACLED_COLUMNS = [
 # What JSONL (and GeoJSON properties) add to the ACLED columns.
 JSONL_EXTRA_FIELDS = [
     "event_id", "iso3", "geonameid", "injured", "plover_category", "plover_mode", "sources", "evidence",
+    "confidence", "independent_sources", "conflicts", "merge_reasons", "provenance",
 ]
 GEONAMES_ATTRIBUTION = "Place data: GeoNames (geonames.org), CC BY 4.0"
 REGIONS_PATH = Path(__file__).parent / "store" / "data" / "acled_regions.json"
@@ -128,6 +129,15 @@ def event_to_json(event: Event, *, articles: dict[str, Article] | None = None) -
             {"article_id": ev.article_id, "start": ev.start, "end": ev.end, "text": ev.text, "role": ev.role}
             for ev in event.evidence
         ],
+        confidence=event.confidence,
+        independent_sources=event.independent_sources,
+        conflicts=list(event.conflicts),
+        merge_reasons=list(event.merge_reasons),
+        provenance=[
+            {"field": item.field, "article_id": item.article_id, "start": item.start, "end": item.end,
+             "text": item.text, "unverified": item.unverified}
+            for item in event.provenance
+        ],
     )
     return record
 
@@ -156,7 +166,7 @@ def write_jsonl(events: Iterable[Event], fh: TextIO, *, articles: dict[str, Arti
 def write_geojson(events: Iterable[Event], fh: TextIO, *, articles: dict[str, Article] | None = None) -> int:
     """Write a GeoJSON FeatureCollection of Points (RFC 7946, [lon, lat]) crediting GeoNames.
 
-    Properties are the JSONL fields, evidence without its text. Events without valid
+    Properties are the JSONL fields, evidence and provenance without their text. Events without valid
     coordinates are left out; returns the number of features written.
     """
     features = []
@@ -164,7 +174,8 @@ def write_geojson(events: Iterable[Event], fh: TextIO, *, articles: dict[str, Ar
         if not _has_coordinates(event):
             continue
         properties = event_to_json(event, articles=articles)
-        properties["evidence"] = [{k: v for k, v in ev.items() if k != "text"} for ev in properties["evidence"]]
+        for key in ("evidence", "provenance"):
+            properties[key] = [{k: v for k, v in ev.items() if k != "text"} for ev in properties[key]]
         features.append({
             "type": "Feature",
             "id": event.event_id,

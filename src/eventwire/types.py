@@ -20,6 +20,8 @@ __all__ = [
     "CasualtyMention",
     "ActorMention",
     "Evidence",
+    "FieldSource",
+    "VerificationCue",
     "Event",
     "Quote",
 ]
@@ -118,13 +120,47 @@ class Evidence:
 
 
 @dataclass
+class FieldSource:
+    """Where one field of an event was read: the article and the character span that states it."""
+
+    field: str  # "event_type", "event_date", "location", "actor1", "actor2", "fatalities", "injured", "arrested"
+    article_id: str
+    start: int  # str offsets into the article text; -1/-1 when not read from the text
+    end: int  # (the publication date standing in for an unstated day, say)
+    text: str
+    unverified: bool = False  # a verification cue covers the span ("could not be independently verified")
+
+
+@dataclass
+class VerificationCue:
+    """A phrase that says what the text reports is unverified, and the span it covers."""
+
+    start: int  # the cue itself: "could not be independently verified", "purported to show"
+    end: int
+    text: str
+    kind: str  # "unverified", "unconfirmed", "purported", "disputed"
+    covers_start: int  # the text whose statements it marks unverified (its sentence, or the one before)
+    covers_end: int
+
+
+@dataclass
 class Quote:
+    """Who said what: a direct quote, an indirect attribution or a claim of responsibility."""
+
     article_id: str
     speaker: str
-    quote: str
-    start: int
+    quote: str  # the words quoted; for indirect ones and claims, the attributed statement
+    start: int  # span of ``quote`` in the article text
     end: int
-    verb: str = ""
+    verb: str = ""  # the reporting verb ("said", "according to", "claimed")
+    kind: str = "direct"  # "direct", "indirect" (according to X, X said that ...) or "claim" (of responsibility)
+    role: str = ""  # the speaker's stated role: "governor", "foreign minister"; "" when none
+    affiliation: str = ""  # whom the speaker speaks for: "Badghis province", "Iran", "the Taliban"
+    via: str = ""  # the outlet chain it reached the article through: "Iran's state-run media"
+    unverified: bool = False  # a verification cue covers it
+    speaker_start: int = -1  # span of the speaker's mention (-1 when resolved from an earlier one)
+    speaker_end: int = -1
+    event_ids: list[str] = field(default_factory=list)  # the stored events it is about (set by the store)
 
 
 @dataclass
@@ -160,6 +196,12 @@ class Event:
     notes: str = ""
     evidence: list[Evidence] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)  # article ids
+    provenance: list[FieldSource] = field(default_factory=list)  # the span each field was read from
+    # Set when reports of several articles are merged into one event (eventwire.dedup.events):
+    confidence: float | None = None  # 0-1, rises with independent sources (copies of one story count once)
+    independent_sources: int | None = None  # stories among the sources
+    conflicts: list[str] = field(default_factory=list)  # "fatalities: 28 (a1...) vs 30 (a2...); kept 30, most recent"
+    merge_reasons: list[str] = field(default_factory=list)  # why its reports were merged
     event_id: str = ""  # filled by eventwire.coding.assign_event_ids
     created_at: dt.datetime | None = None  # UTC time the store first wrote it (eventwire.store)
 

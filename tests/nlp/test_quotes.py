@@ -184,3 +184,116 @@ def test_sample_corpus_quotes_floor(quotes):
     ]
     scores = score_articles(gold, predictions)["quotes"]
     assert scores["precision"] >= 0.95 and scores["recall"] >= 0.9, scores
+
+
+# ---- speakers through the full pipeline: carry-over, role, affiliation, outlet, mention span ----
+
+
+@pytest.fixture(scope="module")
+def pipeline_quotes():
+    from eventwire.nlp.pipeline import get_pipeline
+
+    nlp = get_pipeline()
+
+    def run(text: str) -> list[Quote]:
+        return [quote for quote in nlp(text)._.ew_quotes if quote.kind == "direct"]
+
+    return run
+
+
+@pytest.mark.slow
+def test_he_continued_keeps_the_speaker(pipeline_quotes):
+    text = (
+        "Kenya's Interior Minister Joseph Otieno visited the camp on Tuesday. “We will rebuild every school that "
+        "was burned,” he said. “The children must be back in class by March,” he continued."
+    )
+    found = pipeline_quotes(text)
+    assert [(quote.speaker, quote.verb) for quote in found] == [("Joseph Otieno", "said"), ("Joseph Otieno", "continued")]
+    # a pronoun names nobody: no mention span; the role stated at the first mention carries over
+    assert all(quote.speaker_start == -1 for quote in found)
+    assert {(quote.role, quote.affiliation) for quote in found} == {("interior minister", "Kenya")}
+
+
+@pytest.mark.slow
+def test_the_minister_said_is_the_minister_named_before(pipeline_quotes):
+    text = (
+        "Kenya's Interior Minister Joseph Otieno opened the meeting. "
+        "“The talks will go on until Friday,” the minister said."
+    )
+    [quote] = pipeline_quotes(text)
+    assert (quote.speaker, quote.role, quote.affiliation) == ("Joseph Otieno", "interior minister", "Kenya")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "speaker", "mention", "role", "affiliation"),
+    [
+        # an appositive after the name, read at the first mention and kept for the later one
+        (
+            "Fatima Bello, the governor of Kano state, visited the market. “Nobody will be left behind,” Bello said.",
+            "Fatima Bello",
+            "Bello",
+            "governor",
+            "Kano state",
+        ),
+        # a title before the name, with a possessive affiliation
+        (
+            "“The border stays open for aid convoys,” Kenya's Foreign Minister Joseph Otieno said.",
+            "Joseph Otieno",
+            "Joseph Otieno",
+            "foreign minister",
+            "Kenya",
+        ),
+        # the title of a subject in apposition to the name
+        (
+            "“Nobody will cross the border tonight,” the army chief, Moses Kato, told reporters.",
+            "Moses Kato",
+            "Moses Kato",
+            "army chief",
+            "",
+        ),
+        # a role ending in "for <affiliation>"
+        (
+            "“The roads will reopen on Friday,” Ana Ruiz, a spokeswoman for the Interior Ministry, said.",
+            "Ana Ruiz",
+            "Ana Ruiz",
+            "spokeswoman",
+            "the Interior Ministry",
+        ),
+    ],
+)
+def test_role_and_affiliation(pipeline_quotes, text, speaker, mention, role, affiliation):
+    [quote] = pipeline_quotes(text)
+    assert (quote.speaker, quote.role, quote.affiliation) == (speaker, role, affiliation)
+    assert text[quote.speaker_start : quote.speaker_end] == mention
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "via"),
+    [
+        ("“Nobody will cross the border tonight,” Moses Kato told the Associated Press.", "told the Associated Press"),
+        (
+            "“The fighting has stopped in the north,” Defence Minister Lina Haddad said in remarks carried by state TV.",
+            "in remarks carried by state TV",
+        ),
+        (
+            "Lina Haddad urged both sides to “return to the table without conditions,” according to Iran's state-run media.",
+            "according to Iran's state-run media",
+        ),
+        ("“The camp is full and more families arrive every day,” Grace Njeri said, Reuters reported.", "Reuters reported"),
+        # no outlet named
+        ("“The camp is full and more families arrive every day,” Grace Njeri told the media.", ""),
+        ("“The camp is full and more families arrive every day,” Grace Njeri said.", ""),
+    ],
+)
+def test_outlet_chain(pipeline_quotes, text, via):
+    [quote] = pipeline_quotes(text)
+    assert quote.via == via
+
+
+@pytest.mark.slow
+def test_title_read_across_a_bracketed_acronym(pipeline_quotes):
+    text = "“The blast hit the front of the police truck,” said Inspector General of Police (IGP) Yusuf Ali Khan."
+    [quote] = pipeline_quotes(text)
+    assert (quote.speaker, quote.role, quote.affiliation) == ("Yusuf Ali Khan", "inspector general", "Police")

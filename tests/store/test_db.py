@@ -34,10 +34,13 @@ def test_open_creates_the_folder_and_file(db_path):
 
 def test_add_batch_then_re_adding_adds_nothing(store):
     first = store.add_batch(batch("a1", "a2"))
-    assert first == BatchWriteResult(articles_added=2, articles_skipped_existing=0, events_added=4, quotes_added=2)
+    # the two articles report the same two events: each of a2's reports joins one of a1's
+    assert first == BatchWriteResult(
+        articles_added=2, articles_skipped_existing=0, events_added=4, quotes_added=2, events_merged=2
+    )
     again = store.add_batch(batch("a1", "a2"))
     assert again == BatchWriteResult(articles_added=0, articles_skipped_existing=2, events_added=0, quotes_added=0)
-    assert store.counts() == {"articles": 2, "events": 4, "quotes": 2}
+    assert store.counts() == {"articles": 2, "events": 2, "quotes": 2}
 
 
 def test_a_batch_mixing_new_and_stored_articles_adds_only_the_new(store):
@@ -131,7 +134,7 @@ def table_stats(path):
     try:
         return {
             table: con.execute(f"SELECT count(*), count(DISTINCT {key}) FROM {table}").fetchone()
-            for table, key in (("articles", "id"), ("events", "event_id"),
+            for table, key in (("articles", "id"), ("reports", "report_id"),
                                ("quotes", "article_id"), ("evidence", "event_id || ':' || ord"))
         }
     finally:
@@ -158,14 +161,14 @@ def test_sigkill_mid_ingest_then_rerun_leaves_exactly_one_copy(tmp_path):
     articles = partial["articles"][0]
     assert 3 * BATCH_SIZE <= articles < BATCHES * BATCH_SIZE
     assert articles % BATCH_SIZE == 0, "a batch was stored in part"
-    assert partial["events"] == (articles * EVENTS_PER_ARTICLE,) * 2
+    assert partial["reports"] == (articles * EVENTS_PER_ARTICLE,) * 2
 
     rerun = subprocess.run(command, capture_output=True, text=True, cwd=tmp_path, timeout=300)
     assert rerun.returncode == 0, rerun.stderr
     total = BATCHES * BATCH_SIZE
     assert table_stats(db) == {
         "articles": (total, total),
-        "events": (total * EVENTS_PER_ARTICLE, total * EVENTS_PER_ARTICLE),
+        "reports": (total * EVENTS_PER_ARTICLE, total * EVENTS_PER_ARTICLE),
         "quotes": (total, total),
         "evidence": (total * EVENTS_PER_ARTICLE * 2, total * EVENTS_PER_ARTICLE * 2),
     }

@@ -90,7 +90,8 @@ def test_jsonl_keys_and_evidence():
         assert list(record) == ACLED_COLUMNS + JSONL_EXTRA_FIELDS
     first = records[0]
     assert set(JSONL_EXTRA_FIELDS) == {"injured", "plover_category", "plover_mode", "sources", "evidence",
-                                       "event_id", "iso3", "geonameid"}
+                                       "event_id", "iso3", "geonameid", "confidence", "independent_sources",
+                                       "conflicts", "merge_reasons", "provenance"}
     assert (first["event_id"], first["iso3"], first["geonameid"], first["injured"]) == ("evt-0001", "AFG", 1135689, 4)
     assert first["sources"] == ["a1"]
     for evidence in first["evidence"]:

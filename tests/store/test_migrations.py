@@ -18,6 +18,11 @@ TABLES = {
     "events": schema.EVENT_COLUMNS,
     "event_sources": schema.EVENT_SOURCE_COLUMNS,
     "evidence": schema.EVIDENCE_COLUMNS,
+    "reports": schema.REPORT_COLUMNS,
+    "event_notes": schema.NOTE_COLUMNS,
+    "provenance": schema.PROVENANCE_COLUMNS,
+    "stories": schema.STORY_COLUMNS,
+    "quote_reports": schema.QUOTE_REPORT_COLUMNS,
     "quotes": schema.QUOTE_COLUMNS,
     "runs": schema.RUN_COLUMNS,
 }
@@ -59,7 +64,8 @@ def test_schema_lists_match_the_migrated_tables(store, table):
 
 
 def test_event_columns_cover_every_scalar_event_field():
-    scalar = {f.name for f in dataclasses.fields(Event)} - {"evidence", "sources"}
+    # lists live in tables of their own: event_sources, evidence, provenance, event_notes
+    scalar = {f.name for f in dataclasses.fields(Event)} - {"evidence", "sources", "provenance", "conflicts", "merge_reasons"}
     stored = {name for name, _ in schema.EVENT_COLUMNS}
     assert stored - schema.DERIVED_EVENT_COLUMNS == scalar
     assert "interaction" in stored
@@ -118,3 +124,39 @@ def documented_columns(table: str) -> list[str]:
 def test_every_table_and_column_is_documented(table):
     expected = [name for name, _ in TABLES[table]] if table in TABLES else ["id", "name", "applied_at"]
     assert documented_columns(table) == expected
+
+
+def test_events_stored_before_0002_become_reports_and_merge_with_new_ones(tmp_path):
+    """A file written by the first schema: its events are each their own report, and merge
+    with the report of another article that tells the same event."""
+    from eventwire.store.writes import event_row
+    from .builders import make_article, make_event
+
+    path = tmp_path / "old.duckdb"
+    first = migrations.known_migrations()[0]
+    old_article, old_event = make_article("a-old"), make_event("ev-old", "a-old")
+    con = duckdb.connect(str(path))
+    con.execute(migrations.CREATE_MIGRATIONS_TABLE)
+    con.execute(first.sql)
+    con.execute("INSERT INTO _migrations VALUES (1, ?, now())", [first.name])
+    con.execute("INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, now())", [
+        old_article.id, old_article.external_id, old_article.url, old_article.title, old_article.published,
+        old_article.origin, old_article.text,
+    ])
+    row = event_row(old_event, now=migrations.utc_now())[: -len(("confidence", "independent_sources"))]
+    con.execute(f"INSERT INTO events VALUES ({', '.join('?' * len(row))})", list(row))
+    con.execute("INSERT INTO event_sources VALUES ('ev-old', 0, 'a-old')")
+    for ord_, item in enumerate(old_event.evidence):
+        con.execute("INSERT INTO evidence VALUES ('ev-old', ?, 'a-old', ?, ?, ?, ?)", [ord_, item.start, item.end, item.text, item.role])
+    con.close()
+
+    with Store.open(path) as store:
+        assert store.migrations_applied == ("0002_many_reports",)
+        (old,) = store.list_events()
+        assert old.event_id == "ev-old" and old.sources == ["a-old"]
+        store.add_batch([(make_article("a-new", published=old_article.published), [make_event("ev-new", "a-new")], [])])
+        (merged,) = store.list_events()
+        assert sorted(merged.sources) == ["a-new", "a-old"]
+        assert store.event_reports(merged.event_id) == [("ev-new", "a-new"), ("ev-old", "a-old")]
+        body = store.con.execute("SELECT body FROM reports WHERE report_id = 'ev-old'").fetchone()[0]
+        assert body is not None and '"event_id":"ev-old"' in body  # kept before its events row went

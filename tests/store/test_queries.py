@@ -85,7 +85,8 @@ def test_events_round_trip_with_evidence_offsets_and_sources(store):
     store.add_batch([(make_article("a1"), [event], [])])
     (stored,) = store.list_events()
     assert stored.created_at is not None and stored.created_at.tzinfo is not None
-    assert dataclasses.replace(stored, created_at=None) == event
+    assert (stored.confidence, stored.independent_sources) == (0.5, 1)  # one article, one story
+    assert dataclasses.replace(stored, created_at=None, confidence=None, independent_sources=None) == event
     for evidence in stored.evidence:
         assert TEXT[evidence.start:evidence.end] == evidence.text
     assert [ev.role for ev in stored.evidence] == ["trigger", "casualties"]
@@ -122,7 +123,7 @@ def test_list_events_fetches_evidence_and_sources_in_one_query_each(filled):
     finally:
         filled._con = counting._con
     assert len(events) == len(EVENTS) and all(len(event.evidence) == 2 for event in events)
-    assert counting.statements == 3  # events, evidence, sources: not one per event
+    assert counting.statements == 5  # events, evidence, sources, notes, provenance: not one per event
 
 
 @pytest.mark.parametrize(

@@ -24,7 +24,8 @@ class IngestSummary:
     read: int = 0  # articles read successfully
     already_stored: int = 0  # read, but their content id was already in the store
     articles_added: int = 0
-    events_stored: int = 0
+    events_stored: int = 0  # events coded from the new articles (reports)
+    events_merged: int = 0  # of those, how many joined an event another article reported
     quotes_stored: int = 0
     problems: list[Problem] = field(default_factory=list)
 
@@ -68,6 +69,7 @@ def ingest_items(
         written = store.add_batch([(r.article, r.events, r.quotes) for r in results])
         summary.articles_added += written.articles_added
         summary.events_stored += written.events_added
+        summary.events_merged += written.events_merged
         summary.quotes_stored += sum(len(r.quotes) for r in results)
         if on_batch is not None:
             on_batch(written.articles_added, written.events_added)

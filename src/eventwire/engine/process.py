@@ -10,8 +10,9 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from eventwire.coding.provenance import trace_doc
 from eventwire.nlp.extensions import doc_list
-from eventwire.types import Article, Event, Quote
+from eventwire.types import Article, Event, Quote, VerificationCue
 
 # Texts per nlp.pipe batch: spaCy's parser gains little past this on one core.
 DEFAULT_PIPE_BATCH = 32
@@ -46,5 +47,17 @@ def process_batch(
         for event in events:
             if not event.sources:
                 event.sources = [article.id]
+        trace_doc(doc)  # event.provenance: the span each field was read from
+        mark_unverified(events, doc_list(doc, "ew_cues"))
         results.append(ArticleResult(article, events, doc_list(doc, "ew_quotes")))
     return results
+
+
+def mark_unverified(events: list[Event], cues: list[VerificationCue]) -> None:
+    """Flag the provenance spans a verification cue covers ("could not be independently verified")."""
+    if not cues:
+        return
+    for event in events:
+        for item in event.provenance:
+            if item.start >= 0 and any(cue.covers_start <= item.start and item.end <= cue.covers_end for cue in cues):
+                item.unverified = True

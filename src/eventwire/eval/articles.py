@@ -142,7 +142,74 @@ def score_articles(gold_records: list[dict], predictions: list[dict]) -> dict:
             {article_id: predicted_by_id.get(article_id, {}).get("story_id") for article_id in gold_by_id},
         ),
         "unknown_predictions": len(set(predicted_by_id) - set(gold_by_id)),
+        "dedup": count_scores(list(gold_by_id.values()), [predicted_by_id.get(i, {}) for i in gold_by_id]),
     }
+
+
+def count_scores(gold_records: list[dict], predictions: list[dict]) -> dict:
+    """How many events the file holds once each is counted once, however many articles report it.
+
+    Gold: the gold events of one ``story_id`` that match each other (the event matching rule,
+    across articles) are one event. Predicted: the distinct ``event_id``s of the predictions (a
+    merged event is listed under every article it came from; an event without an id counts once
+    per listing). ``within_10pct``: the predicted count lies within 10% of the gold count.
+    """
+    gold = gold_event_count(gold_records)
+    seen: set[str] = set()
+    predicted = 0
+    for record in predictions:
+        for event in record.get("events") or []:
+            event_id = event.get("event_id")
+            if event_id and event_id in seen:
+                continue
+            if event_id:
+                seen.add(event_id)
+            predicted += 1
+    return {
+        "gold_events": gold,
+        "predicted_events": predicted,
+        "ratio": round(predicted / gold, 4) if gold else None,
+        "within_10pct": bool(gold) and abs(predicted - gold) <= COUNT_TOLERANCE * gold,
+    }
+
+
+COUNT_TOLERANCE = 0.10
+
+
+def gold_event_count(gold_records: list[dict]) -> int:
+    """Distinct required gold events: those of different articles of one story that match are one."""
+    by_story: dict[str, list[tuple[str, dict]]] = defaultdict(list)
+    for record in gold_records:
+        story = record.get("story_id") or record.get("id")
+        for event in (record.get("gold", record).get("events") or []):
+            if not event.get("optional"):
+                by_story[story].append((record.get("id"), event))
+    total = 0
+    for events in by_story.values():
+        parent = list(range(len(events)))
+
+        def find(i: int) -> int:
+            while parent[i] != i:
+                i = parent[i]
+            return i
+
+        for i, (article_i, event_i) in enumerate(events):
+            for j in range(i + 1, len(events)):
+                article_j, event_j = events[j]
+                if article_i == article_j or find(i) == find(j):
+                    continue
+                if _gold_events_match(event_i, event_j, article_i):
+                    parent[find(j)] = find(i)
+        total += len({find(i) for i in range(len(events))})
+    return total
+
+
+def _gold_events_match(first: dict, second: dict, article_id: str) -> bool:
+    as_predicted = dict(second, plover_category=second.get("plover"))
+    reverse = dict(first, plover_category=first.get("plover"))
+    return _event_pair_rank(first, as_predicted, article_id) is not None or (
+        _event_pair_rank(second, reverse, article_id) is not None
+    )
 
 
 def _by_id(records: list[dict], *, what: str) -> dict[str, dict]:

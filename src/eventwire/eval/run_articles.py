@@ -2,15 +2,18 @@
 from __future__ import annotations
 
 import time
+from collections import defaultdict
 from pathlib import Path
 
+from eventwire.dedup.events import Report, deduplicate
 from eventwire.dedup.stories import cluster_stories
 from eventwire.engine import process_batch
+from eventwire.engine.process import ArticleResult
 from eventwire.eval.articles import load_jsonl, per_second, predictions_record, score_articles, write_jsonl
 from eventwire.export import event_to_json
 from eventwire.ingest import parse_published
 from eventwire.nlp.pipeline import get_pipeline
-from eventwire.types import Article
+from eventwire.types import Article, Event
 
 
 def gold_articles(records: list[dict], *, date_key: str = "published") -> list[Article]:
@@ -32,24 +35,51 @@ def gold_articles(records: list[dict], *, date_key: str = "published") -> list[A
 
 
 def evaluate_articles(path: str | Path, *, predictions_path: str | Path | None = None) -> dict:
+    """Score the pipeline on gold articles: stories clustered, events deduplicated across the
+    file's articles (``events``), and, for comparison, the same events before deduplication
+    (``events_without_dedup``)."""
     records = load_jsonl(path)
     articles = gold_articles(records)
     nlp = get_pipeline()
     started = time.perf_counter()
     results = process_batch(articles, nlp)
     story_of = cluster_stories(articles)
+    merged = deduplicate_results(results, story_of)
     seconds = time.perf_counter() - started
-    predictions = [
-        predictions_record(
-            result.article.id,
-            story_of[result.article.id],
-            [event_to_json(event) for event in result.events],
-            [{"speaker": quote.speaker, "quote": quote.quote} for quote in result.quotes],
-        )
-        for result in results
-    ]
+    predictions = _predictions(results, story_of, merged)
     if predictions_path is not None:
         write_jsonl(predictions_path, predictions)
     scores = score_articles(records, predictions)
+    undeduplicated = score_articles(records, _predictions(results, story_of, None))
+    scores["events_without_dedup"] = undeduplicated["events"]
+    scores["matched_without_dedup"] = undeduplicated["matched"]
     scores["docs_per_s"] = per_second(len(articles), seconds)
     return scores
+
+
+def deduplicate_results(results: list[ArticleResult], story_of: dict[str, str]) -> dict[str, list[Event]]:
+    """article id -> the deduplicated events it is a source of (``eventwire.dedup.events``)."""
+    reports = [
+        Report(event, result.article.published, story_of.get(result.article.id, ""))
+        for result in results
+        for event in result.events
+    ]
+    texts = {result.article.id: result.article.text for result in results}
+    by_article: dict[str, list[Event]] = defaultdict(list)
+    for event in deduplicate(reports, texts=texts, stories=story_of):
+        for source in event.sources:
+            by_article[source].append(event)
+    return by_article
+
+
+def _predictions(results: list[ArticleResult], story_of: dict[str, str], merged: dict[str, list[Event]] | None) -> list[dict]:
+    return [
+        predictions_record(
+            result.article.id,
+            story_of[result.article.id],
+            [event_to_json(event) for event in (result.events if merged is None else merged.get(result.article.id, []))],
+            # the gold lists direct quotes only: attributions and claims are not scored here
+            [{"speaker": quote.speaker, "quote": quote.quote} for quote in result.quotes if quote.kind == "direct"],
+        )
+        for result in results
+    ]

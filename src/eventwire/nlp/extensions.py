@@ -21,6 +21,7 @@ DOC_LIST_EXTENSIONS = (
     "ew_actors",  # list[ActorMention]        written by eventwire.actors
     "ew_events",  # list[Event]               written by eventwire.events
     "ew_quotes",  # list[Quote]               written by eventwire.quotes
+    "ew_cues",  # list[VerificationCue]       written by eventwire.verification
 )
 
 

@@ -61,3 +61,17 @@ def make_quotes(nlp: Language, name: str):
     from eventwire.nlp.quotes import QuoteExtractor
 
     return QuoteExtractor(nlp, name)
+
+
+@Language.factory("eventwire_quotes_v2")
+def make_quotes_v2(nlp: Language, name: str):
+    from eventwire.nlp.quotes import QuoteExtractor
+
+    return QuoteExtractor(nlp, name, attributions=True)
+
+
+@Language.factory("eventwire_verification_v1")
+def make_verification(nlp: Language, name: str):
+    from eventwire.nlp.verification import VerificationCueFinder
+
+    return VerificationCueFinder(nlp, name)

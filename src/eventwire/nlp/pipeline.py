@@ -18,7 +18,8 @@ COMPONENTS = (
     ("eventwire_casualties_v1", "ew_casualties"),
     ("eventwire_actors_v1", "ew_actors"),
     ("eventwire_events_v1", "ew_events"),
-    ("eventwire_quotes_v1", "ew_quotes"),
+    ("eventwire_quotes_v2", "ew_quotes"),
+    ("eventwire_verification_v1", "ew_cues"),
 )
 
 

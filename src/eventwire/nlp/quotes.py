@@ -18,17 +18,27 @@ A parse that lost the subject falls back on a PERSON right beside the verb. Pers
 resolve to the fullest form the article uses ("Zarif" -> "Mohammad Javad Zarif").
 Quotes shorter than ``min_quote_words`` words (scare quotes: the “failure”) are skipped,
 and so are quotes whose speaker cannot be found.
+
+Each quote also gets, where the text states them, the speaker's ``role`` and ``affiliation``
+(from an appositive after the name, a title before it, or a noun-phrase speaker's own words,
+kept from the first mention that states them: :func:`describe`), the outlet chain ``via``
+("according to state media", "told the Associated Press": ``via_patterns``) and the span of
+the mention naming the speaker (``speaker_start``/``speaker_end``, -1 for a pronoun or a
+speaker carried over). ``eventwire_quotes_v2`` adds the indirect attributions and claims of
+:mod:`eventwire.nlp.attributions`. See docs/quotes.md.
 """
 from __future__ import annotations
 
-import bisect
 import functools
 import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy
+from spacy.attrs import HEAD, IDX, LEMMA, SENT_START
 from spacy.language import Language
+from spacy.strings import StringStore
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.nlp.extensions import doc_text
@@ -42,6 +52,12 @@ STRAIGHT_MARK = '"'
 CLOSING_MARKS = "”»"
 QUOTE_MARK_RE = re.compile(r'[“”«»„"]')
 WORD_RE = re.compile(r"\w+", re.UNICODE)
+SPACES = str.maketrans("\n\t\r\xa0", "    ")
+GENERIC_VIA_RE = re.compile(r"\b(?:to|with|the|by) (?:media|press)$")
+PHRASE_STOPS = frozenset({",", ".", ";", ":", "(", ")", "—", "–", "-", '"', "“", "”", "!", "?"})
+TITLE_WINDOW = 8  # tokens read left of a name for its title ("Iran's Foreign Minister")
+AFFILIATION_WORDS = 8  # at most: "the Interior Ministry of the Federal Republic of Somalia"
+APPOSITIVE_WINDOW = 14  # tokens read right of a name for an appositive (", the governor of ...")
 # Stripped from both ends of a quote's text: the quote excludes its own closing punctuation.
 EDGE_PUNCTUATION = " \t\n,.;:!?…-–—'‘’"
 SENTENCE_END = ".!?…"
@@ -65,6 +81,21 @@ class QuoteLexicon:
     subject_deps: frozenset[str]
     inherit_subject_deps: frozenset[str]
     min_quote_words: int
+    role_heads: frozenset[str]
+    role_words: frozenset[str]  # role heads, their modifiers ("foreign", "deputy") and titles
+    honorifics: frozenset[str]
+    affiliation_prepositions: frozenset[str]
+    via_res: tuple[tuple[re.Pattern, re.Pattern], ...]  # (trigger on the lowercased sentence, pattern)
+    indirect_verbs: frozenset[str]
+    min_statement_words: int
+    claim_prefilter: re.Pattern
+    claim_verbs: frozenset[str]
+    claim_notice_verbs: frozenset[str]
+    perpetration_verbs: frozenset[str]
+    claim_report_verbs: frozenset[str]
+    negators: frozenset[str]
+    collective_claimants: frozenset[str]
+    speaker_nouns: frozenset[str]  # heads of noun phrases that can speak: "officials", "the ministry"
 
 
 @functools.cache
@@ -81,6 +112,39 @@ def load_lexicon(path: str | Path = DATA_PATH) -> QuoteLexicon:
         subject_deps=frozenset(data["subject_deps"]),
         inherit_subject_deps=frozenset(data["inherit_subject_deps"]),
         min_quote_words=int(data["min_quote_words"]),
+        role_heads=frozenset(data["role_heads"]),
+        role_words=frozenset(data["role_heads"] + data["role_modifiers"] + data["speaker_titles"]),
+        honorifics=frozenset(data["honorifics"]),
+        affiliation_prepositions=frozenset(data["affiliation_prepositions"]),
+        via_res=_via_patterns(data),
+        indirect_verbs=frozenset(data["indirect_verbs"]),
+        min_statement_words=int(data["min_statement_words"]),
+        claim_prefilter=re.compile(data["claim_prefilter"], re.IGNORECASE),
+        claim_verbs=frozenset(data["claim_verbs"]),
+        claim_notice_verbs=frozenset(data["claim_notice_verbs"]),
+        perpetration_verbs=frozenset(data["perpetration_verbs"]),
+        claim_report_verbs=frozenset(data["claim_report_verbs"]),
+        negators=frozenset(data["negators"]),
+        collective_claimants=frozenset(data["collective_claimants"]),
+        speaker_nouns=frozenset(data["speaker_nouns"] + data["role_heads"]),
+    )
+
+
+def _via_patterns(data: dict) -> tuple[tuple[re.Pattern, re.Pattern], ...]:
+    """The outlet-chain patterns, ``{outlet}`` expanded (names case-sensitive, common nouns not)."""
+
+    def either(words: list[str]) -> str:
+        return "|".join(re.escape(word).replace(r"\ ", " ") for word in sorted(words, key=len, reverse=True))
+
+    described = (
+        r"(?:(?:the|a|an) )?(?:[\w.-]+(?:'s|’s) )?(?:[A-Z][\w.-]* ){0,3}?"
+        rf"(?i:(?:(?:{either(data['outlet_modifiers'])}) )?(?:{either(data['outlet_nouns'])}))\b"
+        r"(?: [A-Z][\w-]*){0,2}"
+    )
+    outlet = rf"(?:(?:the )?(?:{either(data['outlets'])})\b|{described})"
+    return tuple(
+        (re.compile(via["trigger"]), re.compile(via["pattern"].replace("{outlet}", outlet)))
+        for via in data["via_patterns"]
     )
 
 
@@ -95,11 +159,26 @@ class QuoteSpan:
     paragraph: int
 
 
-class QuoteExtractor:
-    """spaCy component ``eventwire_quotes_v1``: writes ``doc._.ew_quotes``."""
+@dataclass(frozen=True)
+class Speaker:
+    """Who a reporting verb's subject is: the name and, where the text states them, role and affiliation."""
 
-    def __init__(self, nlp: Language, name: str, *, data_path: str | Path | None = None) -> None:
+    name: str
+    start: int = -1  # char span of the mention naming the speaker; -1 when resolved from an earlier one
+    end: int = -1
+    role: str = ""
+    affiliation: str = ""
+
+
+class QuoteExtractor:
+    """spaCy components ``eventwire_quotes_v1`` (direct quotes) and ``eventwire_quotes_v2`` (direct
+    quotes, indirect attributions and claims of responsibility): write ``doc._.ew_quotes``."""
+
+    def __init__(
+        self, nlp: Language, name: str, *, data_path: str | Path | None = None, attributions: bool = False
+    ) -> None:
         self.name = name
+        self.attributions = attributions
         self.lexicon = load_lexicon(data_path or DATA_PATH)
 
     def initialize(
@@ -108,30 +187,54 @@ class QuoteExtractor:
         self.lexicon = load_lexicon(data_path or DATA_PATH)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.ew_quotes = extract_quotes(doc, lexicon=self.lexicon)
+        doc._.ew_quotes = extract_quotes(doc, lexicon=self.lexicon, attributions=self.attributions)
         return doc
 
 
-def extract_quotes(doc: Doc, *, lexicon: QuoteLexicon | None = None) -> list[Quote]:
-    """The attributed direct quotes of a parsed doc, in text order."""
+def extract_quotes(doc: Doc, *, lexicon: QuoteLexicon | None = None, attributions: bool = False) -> list[Quote]:
+    """The attributed direct quotes of a parsed doc (and, with ``attributions``, its indirect
+    attributions and claims of responsibility: :mod:`eventwire.nlp.attributions`), in text order."""
     lexicon = lexicon or load_lexicon()
     text = doc_text(doc)  # rebuilt on every access: read it once
     spans = find_quote_spans(text, min_words=lexicon.min_quote_words)
-    if not spans:
+    if not spans and not attributions:
         return []
-    finder = _SpeakerFinder(doc, text, spans, lexicon)
+    finder = SpeakerFinder(doc, text, spans, lexicon)
+    quotes = direct_quotes(finder, spans)
+    if attributions:
+        from eventwire.nlp.attributions import find_attributions  # imports this module
+
+        quotes = sorted(quotes + find_attributions(finder, quotes), key=lambda quote: (quote.start, quote.end))
+    return quotes
+
+
+def direct_quotes(finder: SpeakerFinder, spans: list[QuoteSpan]) -> list[Quote]:
+    """The quotes of ``spans`` whose speaker ``finder`` can name, with role, affiliation and outlet."""
+    article_id, text = finder.doc._.ew_article_id, finder.text
     quotes: list[Quote] = []
-    previous: tuple[QuoteSpan, str, str] | None = None
+    previous: tuple[QuoteSpan, Quote] | None = None
     for span in spans:
         found = finder.attribute(span)
-        if found is None and previous is not None and finder.opens_paragraph(span):
-            if span.paragraph - previous[0].paragraph <= 1:
-                found = (previous[1], previous[2])
-        if found is None:
+        quote_text = text[span.start : span.end]
+        if found is not None:
+            speaker, verb = found
+            via = finder.via(verb, speaker)
+            profile = finder.profile(speaker)
+            quote = Quote(
+                article_id, speaker.name, quote_text, span.start, span.end, finder.verb_text(verb),
+                role=profile.role, affiliation=profile.affiliation, via=via,
+                speaker_start=speaker.start, speaker_end=speaker.end,
+            )  # fmt: skip
+        elif previous is not None and finder.opens_paragraph(span) and span.paragraph - previous[0].paragraph <= 1:
+            carried = previous[1]  # a quote that goes on in the next paragraph: same speaker, no mention
+            quote = Quote(
+                article_id, carried.speaker, quote_text, span.start, span.end, carried.verb,
+                role=carried.role, affiliation=carried.affiliation, via=carried.via,
+            )  # fmt: skip
+        else:
             continue
-        speaker, verb = found
-        quotes.append(Quote(doc._.ew_article_id, speaker, text[span.start : span.end], span.start, span.end, verb))
-        previous = (span, speaker, verb)
+        quotes.append(quote)
+        previous = (span, quote)
     return quotes
 
 
@@ -182,32 +285,43 @@ def _add_span(
     spans.append(QuoteSpan(start, start + len(stripped), opened, outer_end, paragraph))
 
 
-class _SpeakerFinder:
-    """Per-doc lookups for attributing quotes (built once per doc)."""
+class SpeakerFinder:
+    """Per-doc lookups for attributing quotes and statements (built once per doc).
+
+    Token-level tables are numpy arrays filled from ``Doc.to_array``: no Python loop over
+    every token of the doc.
+    """
 
     def __init__(self, doc: Doc, text: str, spans: list[QuoteSpan], lexicon: QuoteLexicon) -> None:
         self.doc = doc
         self.text = text
         self.lexicon = lexicon
-        self.inside = [False] * len(doc)
+        self.spans = spans
+        self.inside = numpy.zeros(len(doc), dtype=bool)
         for span in spans:
-            for token in doc.char_span(span.outer_start, span.outer_end, alignment_mode="expand") or ():
-                self.inside[token.i] = True
+            quoted = doc.char_span(span.outer_start, span.outer_end, alignment_mode="expand")
+            if quoted is not None:
+                self.inside[quoted.start : quoted.end] = True
         self.paragraphs = paragraph_bounds(text)
-        self.paragraph_of = self._paragraph_of_tokens()
-        self.persons = [ent for ent in doc.ents if ent.label_ == "PERSON" and not self.inside[ent.start]]
-        self.verbs = [
-            token
-            for token in doc
-            if not self.inside[token.i]
-            and token.lemma_.lower() in lexicon.reporting_verbs
-            and self._is_reporting(token)
-        ]
+        table = doc.to_array([IDX, LEMMA, SENT_START, HEAD])  # uint64: LEMMA holds string hashes
+        self.head_of = numpy.arange(len(doc)) + table[:, 3].astype(numpy.int64)  # HEAD is relative
+        starts = numpy.array([first for first, _ in self.paragraphs])
+        self.paragraph_of = numpy.searchsorted(starts, table[:, 0], side="right") - 1
+        opens = table[:, 2] == 1
+        opens[:1] = True
+        self.sent_of = numpy.cumsum(opens) - 1  # sentence number of each token
+        self.sent_first = numpy.flatnonzero(opens)  # first token of each sentence
+        self.vias: dict[int, list[tuple[int, int, str]]] = {}  # sentence -> outlet chains found in it
+        self.ents = doc.ents  # built anew on every access: read once
+        self.persons = [ent for ent in self.ents if ent.label_ == "PERSON" and not self.inside[ent.start]]
+        self.person_texts = [text[ent.start_char : ent.end_char] for ent in self.persons]
+        lemmas = _lemma_hashes(lexicon.reporting_verbs)  # sorted
+        at = numpy.minimum(numpy.searchsorted(lemmas, table[:, 1]), len(lemmas) - 1)
+        candidates = numpy.flatnonzero((lemmas[at] == table[:, 1]) & ~self.inside)
+        self.verbs = [doc[int(i)] for i in candidates if self._is_reporting(doc[int(i)])]
         self.named_speakers: list[tuple[int, str]] = []  # (char offset, name) of speakers found by name
-
-    def _paragraph_of_tokens(self) -> list[int]:
-        starts = [first for first, _ in self.paragraphs]
-        return [bisect.bisect_right(starts, token.idx) - 1 for token in self.doc]
+        self.profiles: dict[str, Speaker] = {}  # name -> the role/affiliation stated at its first mention
+        self.name_words: dict[str, list[str]] = {}  # mention text -> its name words (titles dropped)
 
     def _is_reporting(self, token: Token) -> bool:
         if token.lemma_.lower() == "accord":
@@ -219,12 +333,16 @@ class _SpeakerFinder:
 
     # ---- choosing the reporting verb -------------------------------------------------
 
-    def attribute(self, span: QuoteSpan) -> tuple[str, str] | None:
+    def attribute(self, span: QuoteSpan) -> tuple[Speaker, Token] | None:
         for verb in self._candidate_verbs(span):
-            speaker = self._speaker_of_verb(verb)
+            speaker = self.speaker_of_verb(verb)
             if speaker:
-                return speaker, "according to" if verb.lemma_.lower() == "accord" else verb.lower_
+                return speaker, verb
         return None
+
+    @staticmethod
+    def verb_text(verb: Token) -> str:
+        return "according to" if verb.lemma_.lower() == "accord" else verb.lower_
 
     def _candidate_verbs(self, span: QuoteSpan) -> list[Token]:
         quote = self.doc.char_span(span.start, span.end, alignment_mode="expand")
@@ -233,14 +351,17 @@ class _SpeakerFinder:
         in_paragraph = [verb for verb in self.verbs if self.paragraph_of[verb.i] == span.paragraph]
         verb_ids = {verb.i for verb in in_paragraph}
         hops: dict[int, int] = {}
-        for token in quote:
+        # the nearest verb above any quote token is nearest above a token whose head is outside
+        heads = self.head_of[quote.start : quote.end]
+        exits = numpy.flatnonzero((heads < quote.start) | (heads >= quote.end)) + quote.start
+        for token in (self.doc[int(i)] for i in exits):
             for distance, ancestor in enumerate(token.ancestors, start=1):
                 if ancestor.i in verb_ids:
                     hops[ancestor.i] = min(distance, hops.get(ancestor.i, distance))
         ranked = sorted((distance, verb_i) for verb_i, distance in hops.items())
         candidates = [self.doc[verb_i] for _, verb_i in ranked]
-        sentences = {token.sent.start for token in quote}
-        in_sentence = [verb for verb in in_paragraph if verb.sent.start in sentences]
+        sentences = set(self.sent_of[quote.start : quote.end].tolist())
+        in_sentence = [verb for verb in in_paragraph if self.sent_of[verb.i] in sentences]
         candidates += sorted(in_sentence, key=lambda verb: self._distance(verb, span))
         if self._stands_alone(span):
             candidates += sorted(in_paragraph, key=lambda verb: self._distance(verb, span))
@@ -262,11 +383,15 @@ class _SpeakerFinder:
 
     # ---- from verb to speaker ----------------------------------------------------------
 
-    def _speaker_of_verb(self, verb: Token) -> str | None:
-        subject = self._subject(verb, depth=0)
+    def speaker_of_verb(self, verb: Token) -> Speaker | None:
+        subject = self.subject(verb)
         if subject is None:
             return None
-        return self._speaker_of_token(subject)
+        return self.speaker_of_token(subject)
+
+    def subject(self, verb: Token) -> Token | None:
+        """The token naming who speaks through ``verb`` (its subject, the object of "according to")."""
+        return self._subject(verb, depth=0)
 
     def _subject(self, verb: Token, *, depth: int) -> Token | None:
         if verb.lemma_.lower() == "accord":
@@ -307,37 +432,110 @@ class _SpeakerFinder:
                 return token
         return None
 
-    def _speaker_of_token(self, token: Token) -> str | None:
+    def speaker_of_token(self, token: Token) -> Speaker | None:
+        """The speaker a subject token names, with the span of the naming mention (if any)."""
+        found = self._speaker_of_token(token)
+        if found is None or not found[0]:
+            return None
+        name, mention = found
+        if mention is None:
+            return Speaker(name)
+        first, last = mention
+        speaker = Speaker(name, self.doc[first].idx, self.doc[last - 1].idx + len(self.doc[last - 1]))
+        if name not in self.profiles:
+            role, affiliation = describe(self, first, last)
+            if role or affiliation:
+                self.profiles[name] = Speaker(name, role=role, affiliation=affiliation)
+        return speaker
+
+    def _speaker_of_token(self, token: Token) -> tuple[str | None, tuple[int, int] | None] | None:
         person = self._person_at(token)
         if person is not None:
-            return self._remember(token, self.full_name(person))
+            return self._remember(token, self.full_name(person)), (person.start, person.end)
         if token.lower_ in self.lexicon.pronouns:
-            return self.last_person_before(token.idx)
+            return self.last_person_before(token.idx), None
         if token.lower_ in self.lexicon.neuter_pronouns:
-            return self.last_organisation_before(token.idx)
+            return self.last_organisation_before(token.idx), None
         if token.pos_ == "PRON":
             return None
         # "the governor, Amina Sow, said"; "a spokesman for the CMA, Hamada Ag Elmehdi, said"
         for other in self._appositions(token) if token.pos_ in ("NOUN", "PROPN") else ():
             person = self._person_at(other)
             if person is not None:
-                return self._remember(token, self.full_name(person))
+                return self._remember(token, self.full_name(person)), (person.start, person.end)
             if token.pos_ == "NOUN" and other.pos_ == "PROPN" and other.ent_type_ in NAME_LIKE_LABELS:
-                return self._remember(token, self.full_name(self._noun_phrase(other)))
-        if token.pos_ == "NOUN":
+                phrase = self._noun_phrase_bounds(other)
+                return self._remember(token, self.full_name(self._noun_phrase(other))), phrase
+        if token.pos_ == "NOUN" or token.pos_ == "PROPN" and token.text.islower():  # "the minister": PROPN
             if self._is_anaphoric_role(token):  # "the official said": the official named before
                 name = self.last_person_before(token.idx)
-                return self._remember(token, name) if name else self._noun_phrase(token)
-            return self._noun_phrase(token)
+                if name:
+                    if self.profile(Speaker(name)).role == "":  # no role stated before: the anaphor's own
+                        self.profiles[name] = Speaker(name, role=self._noun_phrase(token).lower())
+                    return self._remember(token, name), None
+            return self._noun_phrase(token), self._noun_phrase_bounds(token)
         if token.ent_type_ in NAMED_LABELS:
-            entity = next(ent.text for ent in self.doc.ents if ent.start <= token.i < ent.end)
-            name = self.full_name(entity)
-            if len(name.split()) > len(self._name_words(entity)):
-                return self._remember(token, name)  # a surname tagged ORG/GPE: "Lukusa said"
-            return _strip_article(entity)
+            entity = next(ent for ent in self.ents if ent.start <= token.i < ent.end)
+            name = self.full_name(entity.text)
+            if len(name.split()) > len(self._name_words(entity.text)):
+                return self._remember(token, name), (entity.start, entity.end)  # a surname tagged ORG: "Lukusa said"
+            return _strip_article(entity.text), (entity.start, entity.end)
         if token.pos_ == "PROPN":
-            return self._remember(token, self.full_name(self._noun_phrase(token)))
+            return self._remember(token, self.full_name(self._noun_phrase(token))), self._noun_phrase_bounds(token)
         return None
+
+    def profile(self, speaker: Speaker) -> Speaker:
+        """The role and affiliation stated for ``speaker``: at this mention, else at its first mention."""
+        known = self.profiles.get(speaker.name)
+        if known is None:
+            known = Speaker(speaker.name)
+            words = set(speaker.name.split())
+            for person, person_text in zip(self.persons, self.person_texts):  # introduced before: "... by Amina Sow"
+                if set(self._name_words(person_text)) <= words and self.full_name(person_text) == speaker.name:
+                    role, affiliation = describe(self, person.start, person.end)
+                    if role or affiliation:
+                        known = Speaker(speaker.name, role=role, affiliation=affiliation)
+                        break
+            self.profiles[speaker.name] = known
+        return known
+
+    def sentence_chars(self, token_i: int) -> tuple[int, int]:
+        """(start, end) char offsets of the sentence of token ``token_i`` (end: the next one's start)."""
+        number = int(self.sent_of[token_i])
+        first = self.doc[int(self.sent_first[number])].idx
+        if number + 1 < len(self.sent_first):
+            return first, self.doc[int(self.sent_first[number + 1])].idx
+        return first, len(self.text)
+
+    def via(self, verb: Token, speaker: Speaker) -> str:
+        """The outlet chain stated in the verb's sentence ("according to state media"), outside quotes
+        and the speaker's own mention ("Reuters reported" names no outlet for Reuters)."""
+        number = int(self.sent_of[verb.i])
+        if number not in self.vias:
+            self.vias[number] = self._sentence_vias(verb.i)
+        for start, end, via in self.vias[number]:
+            if not (speaker.start < end and start < speaker.end):
+                return via
+        return ""
+
+    def _sentence_vias(self, token_i: int) -> list[tuple[int, int, str]]:
+        first, last = self.sentence_chars(token_i)
+        sentence = self.text[first:last]
+        lowered = sentence.lower()
+        triggered = [pattern for trigger, pattern in self.lexicon.via_res if trigger.search(lowered)]
+        if not triggered:
+            return []
+        for span in self.spans:  # blank out quoted words
+            if span.outer_end > first and span.outer_start < last:
+                a, b = max(span.outer_start, first) - first, min(span.outer_end, last) - first
+                sentence = sentence[:a] + "|" * (b - a) + sentence[b:]
+        sentence = sentence.translate(SPACES)  # offsets kept: a line break reads as a space
+        found = []
+        for pattern in triggered:
+            for match in pattern.finditer(sentence):
+                if not GENERIC_VIA_RE.search(match.group()):  # "told the media": no outlet named
+                    found.append((first + match.start(), first + match.end(), match.group()))
+        return found
 
     def _appositions(self, token: Token) -> list[Token]:
         found = [child for child in token.children if child.dep_ == "appos"]
@@ -356,10 +554,16 @@ class _SpeakerFinder:
         return next((ent for ent in self.persons if ent.start <= token.i < ent.end), None)
 
     def _noun_phrase(self, token: Token) -> str:
+        start, end = self._noun_phrase_bounds(token)
+        words = [word for word in self.doc[start:end] if word.pos_ not in ("DET", "PUNCT", "PART")]
+        return POSSESSIVE_RE.sub("", " ".join(word.text for word in words))
+
+    def _noun_phrase_bounds(self, token: Token) -> tuple[int, int]:
         left = [child for child in token.lefts if child.dep_ in NOUN_PHRASE_DEPS and child.pos_ != "DET"]
         start = min([token.i] + [child.left_edge.i for child in left])
-        words = [word for word in self.doc[start : token.i + 1] if word.pos_ not in ("DET", "PUNCT", "PART")]
-        return POSSESSIVE_RE.sub("", " ".join(word.text for word in words))
+        while start < token.i and self.doc[start].pos_ in ("DET", "PUNCT"):
+            start += 1
+        return start, token.i + 1
 
     def _remember(self, token: Token, name: str) -> str:
         self.named_speakers.append((token.idx, name))
@@ -368,9 +572,12 @@ class _SpeakerFinder:
     # ---- names -----------------------------------------------------------------------
 
     def _name_words(self, text: str) -> list[str]:
-        words = POSSESSIVE_RE.sub("", text.strip()).split()
-        while len(words) > 1 and words[0].lower().rstrip(".") in self.lexicon.speaker_titles:
-            words = words[1:]
+        words = self.name_words.get(text)
+        if words is None:
+            words = POSSESSIVE_RE.sub("", text.strip()).split()
+            while len(words) > 1 and words[0].lower().rstrip(".") in self.lexicon.speaker_titles:
+                words = words[1:]
+            self.name_words[text] = words
         return words
 
     def full_name(self, mention: Span | str) -> str:
@@ -379,7 +586,7 @@ class _SpeakerFinder:
         if not words:
             return mention if isinstance(mention, str) else mention.text
         best = words
-        known = [person.text for person in self.persons] + [name for _, name in self.named_speakers]
+        known = self.person_texts + [name for _, name in self.named_speakers]
         for text in known:
             candidate = self._name_words(text)
             if len(candidate) <= len(best):
@@ -416,7 +623,7 @@ class _SpeakerFinder:
         """The last organisation mentioned before ``offset`` (for "it said")."""
         organisations = [
             ent
-            for ent in self.doc.ents
+            for ent in self.ents
             if ent.label_ == "ORG" and ent.start_char < offset and not self.inside[ent.start]
         ]
         return _strip_article(organisations[-1].text) if organisations else None
@@ -424,3 +631,123 @@ class _SpeakerFinder:
 
 def _strip_article(text: str) -> str:
     return re.sub(r"^(?:the|a|an)\s+", "", POSSESSIVE_RE.sub("", text.strip()), flags=re.IGNORECASE)
+
+
+@functools.cache
+def _lemma_hashes(lemmas: frozenset[str]) -> numpy.ndarray:
+    """The sorted string-store hashes of ``lemmas`` (and their capitalised forms, as a lemma may be)."""
+    strings = StringStore()
+    hashes = {strings[form] for lemma in lemmas for form in (lemma, lemma.capitalize())}
+    return numpy.array(sorted(hashes), dtype=numpy.uint64)
+
+
+# ---- role and affiliation ------------------------------------------------------------------
+
+
+def describe(finder: SpeakerFinder, first: int, last: int) -> tuple[str, str]:
+    """(role, affiliation) stated around the mention ``doc[first:last]``, ("", "") when none.
+
+    Read from an appositive after it (", the governor of Badghis province,"), else from a
+    title before it ("Iran's Foreign Minister", "the governor of the province, ..."), else,
+    for a noun-phrase speaker, from the phrase itself ("a spokesman for the ministry").
+    """
+    doc, lexicon = finder.doc, finder.lexicon
+    sent_start, sent_end = doc[first].sent.start, doc[last - 1].sent.end
+    if sent_start == first > 0 and doc[first - 1].text not in SENTENCE_END_TOKENS and not doc[first - 1].is_space:
+        sent_start = doc[first - 1].sent.start  # a parse that broke the sentence before the name
+    # appositive: ", the governor of Badghis province,"
+    if last < sent_end and doc[last].text == ",":
+        words = []
+        for i in range(last + 1, min(last + 1 + APPOSITIVE_WINDOW, sent_end)):
+            token = doc[i]
+            if token.text in PHRASE_STOPS or finder.inside[i] or token.pos_ in ("VERB", "AUX", "PRON"):
+                break
+            words.append(token)
+        found = _role_phrase(words, lexicon)
+        if found[0]:
+            return found
+    # title: "Iran's Foreign Minister Mohammad Javad Zarif", "the governor, Amina Sow"
+    if doc[last - 1].ent_type_ != "PERSON" and doc[last - 1].lemma_.lower() not in lexicon.role_heads:
+        return _own_role(finder, first, last)
+    inner = first
+    while (
+        doc[last - 1].ent_type_ == "PERSON"
+        and inner < last - 1
+        and doc[inner].lower_.rstrip(".") in lexicon.role_words | lexicon.honorifics
+    ):
+        inner += 1  # a title the NER put inside the name
+    words = list(doc[first:inner])
+    i = first - 1
+    if i > sent_start and doc[i].text == ",":
+        i -= 1
+    while i >= sent_start and first - i <= TITLE_WINDOW:
+        token = doc[i]
+        if token.text == ")" and i - 4 > sent_start and "(" in [word.text for word in doc[i - 4 : i]]:
+            while doc[i].text != "(":  # an acronym in brackets: "Inspector General (IG) Amina Sow"
+                i -= 1
+            i -= 1
+            continue
+        if finder.inside[i] or not (
+            token.pos_ in ("PROPN", "NOUN", "ADJ") or token.tag_ == "POS" or token.lower_ == "of"
+        ):
+            break
+        words.insert(0, token)
+        i -= 1
+    found = _role_phrase(words, lexicon)
+    if found[0]:
+        return found
+    return _own_role(finder, first, last)
+
+
+def _own_role(finder: SpeakerFinder, first: int, last: int) -> tuple[str, str]:
+    """A noun-phrase speaker's own role: "a police spokesman", "a spokesman for the Interior Ministry"."""
+    doc, lexicon = finder.doc, finder.lexicon
+    head = doc[last - 1]
+    if head.lemma_.lower() in lexicon.role_heads:
+        words = list(doc[first:last])
+        for child in head.rights:
+            if child.dep_ == "prep" and child.lower_ in lexicon.affiliation_prepositions:
+                words += list(doc[child.i : child.right_edge.i + 1])
+                break
+        return _role_phrase(words, lexicon)
+    return "", ""
+
+
+def _role_phrase(words: list[Token], lexicon: QuoteLexicon) -> tuple[str, str]:
+    """Split a title phrase into (role, affiliation): "Iran's foreign minister" -> ("foreign minister", "Iran")."""
+    while words and (words[0].pos_ == "DET" or words[0].lower_.rstrip(".") in lexicon.honorifics):
+        words = words[1:]
+    preposition = next(
+        (n for n, word in enumerate(words) if word.lower_ in lexicon.affiliation_prepositions), len(words)
+    )
+    head = preposition - 1  # the role noun ends the title: "foreign minister", "the governor of ..."
+    if head < 0 or words[head].lemma_.lower() not in lexicon.role_heads:
+        return "", ""
+    before, after = words[:head], words[preposition + 1 :]
+    affiliation = ""
+    possessive = [n for n, word in enumerate(before) if word.tag_ == "POS"]
+    if possessive:
+        owner = before[: possessive[-1]]
+        affiliation = _words_text(owner)
+        before = before[possessive[-1] + 1 :]
+    else:
+        named = 0
+        while named < len(before) and before[named].ent_type_ in ("GPE", "NORP", "ORG", "LOC"):
+            named += 1
+        if named and not all(word.lower_ in lexicon.role_words for word in before[:named]):
+            affiliation = _words_text(before[:named])
+            before = before[named:]
+    if after:
+        affiliation = _words_text(after)
+    role_words = [word for word in before + [words[head]] if word.tag_ != "POS"]
+    return " ".join(word.lower_ for word in role_words), affiliation
+
+
+def _words_text(words: list[Token]) -> str:
+    """The text of consecutive tokens as written (spacing kept), possessive dropped."""
+    cut = next((n for n, word in enumerate(words) if word.text in PHRASE_STOPS or word.pos_ in ("VERB", "PRON")), None)
+    words = words[:cut][:AFFILIATION_WORDS]
+    if not words:
+        return ""
+    doc = words[0].doc
+    return POSSESSIVE_RE.sub("", doc[words[0].i : words[-1].i + 1].text)

@@ -16,14 +16,18 @@ import duckdb
 from eventwire.errors import Errors, StoreError
 from eventwire.store import queries
 from eventwire.store.migrations import applied_migrations, migrate, pending_migrations, utc_now
+from eventwire.dedup.stories import Fingerprint, StoryIndex
 from eventwire.store.schema import (
     ARTICLE_COLUMNS,
-    EVENT_COLUMNS,
-    EVENT_SOURCE_COLUMNS,
-    EVIDENCE_COLUMNS,
     QUOTE_COLUMNS,
-    column_list,
+    QUOTE_REPORT_COLUMNS,
+    REPORT_COLUMNS,
+    STORY_COLUMNS,
 )
+from eventwire.dedup.events import event_kind, quote_reports
+from eventwire.store.merging import redo_events
+from eventwire.store.serial import event_to_body
+from eventwire.store.writes import insert as _insert
 from eventwire.types import Article, Event, Quote
 
 MEMORY = ":memory:"
@@ -33,8 +37,9 @@ MEMORY = ":memory:"
 class BatchWriteResult:
     articles_added: int
     articles_skipped_existing: int  # already stored, or repeated within the batch
-    events_added: int
+    events_added: int  # events coded from the new articles (reports, before merging)
     quotes_added: int = 0
+    events_merged: int = 0  # of those, how many joined an event another article reported
 
 
 class Store:
@@ -49,6 +54,7 @@ class Store:
         self._con: duckdb.DuckDBPyConnection | None = con
         self.path = path
         self.migrations_applied = tuple(migrations_applied)  # applied by this open(), in order
+        self._stories: StoryIndex | None = None  # built on the first write (see _story_index)
 
     @classmethod
     def open(cls, path: str | Path, *, read_only: bool = False) -> Store:
@@ -129,51 +135,77 @@ class Store:
             result = self._write_batch(con, items)
         except duckdb.Error as err:
             con.rollback()
+            self._stories = None  # it may hold articles the rollback removed: rebuilt on next use
             raise StoreError(Errors.E307.format(reason=err)) from err
         except BaseException:
             con.rollback()
+            self._stories = None
             raise
         try:
             con.commit()  # a failed commit leaves nothing behind: DuckDB rolls it back
         except duckdb.Error as err:
+            self._stories = None
             raise StoreError(Errors.E307.format(reason=err)) from err
         return result
 
     def _write_batch(self, con: duckdb.DuckDBPyConnection, items) -> BatchWriteResult:
         stored = queries.has_articles(con, [article.id for article, _, _ in items])
         now = utc_now()
-        article_rows, event_rows, source_rows, evidence_rows, quote_rows = [], [], [], [], []
+        fresh = []
         for article, events, quotes in items:
             if article.id in stored:
                 continue
             stored.add(article.id)
-            article_rows.append(
-                (article.id, article.external_id, article.url, article.title, article.published,
-                 article.origin, article.text, now)
-            )
+            fresh.append((article, events, quotes))
+        _insert(con, "articles", ARTICLE_COLUMNS, [
+            (article.id, article.external_id, article.url, article.title, article.published, article.origin, article.text, now)
+            for article, _, _ in fresh
+        ])
+        quote_rows, link_rows, report_rows = [], [], []
+        for article, events, quotes in fresh:
             for event in events:
-                event_rows.append(_event_row(event, article_id=event.article_id or article.id, now=now))
-                sources = list(dict.fromkeys(event.sources)) or [event.article_id or article.id]
-                source_rows += [(event.event_id, ord_, source) for ord_, source in enumerate(sources)]
-                evidence_rows += [
-                    (event.event_id, ord_, ev.article_id or article.id, ev.start, ev.end, ev.text, ev.role)
-                    for ord_, ev in enumerate(event.evidence)
+                event.article_id = event.article_id or article.id
+                report_rows.append((
+                    event.event_id, event.article_id, event.event_id, event_kind(event), event.event_date,
+                    event.time_precision, event.country, event_to_body(event),
+                ))
+            for quote in quotes:
+                quote_rows.append(
+                    (quote.article_id or article.id, quote.speaker, quote.quote, quote.start, quote.end, quote.verb,
+                     quote.kind, quote.role, quote.affiliation, quote.via, quote.unverified,
+                     quote.speaker_start, quote.speaker_end)
+                )
+                link_rows += [
+                    (quote.article_id or article.id, quote.start, quote.end, report_id)
+                    for report_id in quote_reports(quote, events)
                 ]
-            quote_rows += [
-                (quote.article_id or article.id, quote.speaker, quote.quote, quote.start, quote.end, quote.verb)
-                for quote in quotes
-            ]
-        _insert(con, "articles", ARTICLE_COLUMNS, article_rows)
-        _insert(con, "events", EVENT_COLUMNS, event_rows)
-        _insert(con, "event_sources", EVENT_SOURCE_COLUMNS, source_rows)
-        _insert(con, "evidence", EVIDENCE_COLUMNS, evidence_rows)
         _insert(con, "quotes", QUOTE_COLUMNS, quote_rows)
+        _insert(con, "quote_reports", QUOTE_REPORT_COLUMNS, link_rows)
+        _insert(con, "reports", REPORT_COLUMNS, report_rows)
+        index = self._story_index(con)
+        changed = index.add([article for article, _, _ in fresh]) | {article.id for article, _, _ in fresh}
+        _write_stories(con, index, changed)
+        events_before = queries.count_events(con)
+        redo_events(con, index, report_ids=[row[0] for row in report_rows], article_ids=sorted(changed), now=now)
         return BatchWriteResult(
-            articles_added=len(article_rows),
-            articles_skipped_existing=len(items) - len(article_rows),
-            events_added=len(event_rows),
+            articles_added=len(fresh),
+            articles_skipped_existing=len(items) - len(fresh),
+            events_added=len(report_rows),
             quotes_added=len(quote_rows),
+            events_merged=max(0, len(report_rows) - (queries.count_events(con) - events_before)),
         )
+
+    def _story_index(self, con: duckdb.DuckDBPyConnection) -> StoryIndex:
+        """The story index of every stored article, built once per open store (from the saved
+        fingerprints; articles stored before there were any are fingerprinted here, once)."""
+        if self._stories is None:
+            index = StoryIndex()
+            index.add_fingerprints(Fingerprint.from_json(text) for text in queries.fingerprints(con))
+            missing = queries.articles_without_story(con)
+            if missing:
+                _write_stories(con, index, index.add(missing) | {article.id for article in missing})
+            self._stories = index
+        return self._stories
 
     def record_run(
         self,
@@ -227,8 +259,26 @@ class Store:
     def get_event(self, event_id: str) -> Event | None:
         return queries.get_event(self.con, event_id)
 
-    def list_quotes(self, *, speaker: str | None = None, limit: int | None = None) -> list[Quote]:
-        return queries.list_quotes(self.con, speaker=speaker, limit=limit)
+    def list_quotes(
+        self, *, speaker: str | None = None, kind: str | None = None, event_id: str | None = None, limit: int | None = None
+    ) -> list[Quote]:
+        """Quotes, attributions and claims (see ``queries.list_quotes``), with the events they are about."""
+        return queries.list_quotes(self.con, speaker=speaker, kind=kind, event_id=event_id, limit=limit)
+
+    def stories_of(self, article_ids: list[str]) -> dict[str, dict]:
+        """article id -> its story row: story_id, role (original, copy, rewrite), similarity, adds_new, new_facts."""
+        return queries.story_rows(self.con, article_ids)
+
+    def list_stories(self, *, min_size: int = 2, limit: int | None = None) -> list[dict]:
+        """Stories of at least ``min_size`` articles, largest first (see ``queries.list_stories``)."""
+        return queries.list_stories(self.con, min_size=min_size, limit=limit)
+
+    def story_members(self, story_id: str) -> list[dict]:
+        return queries.story_members(self.con, story_id)
+
+    def event_reports(self, event_id: str) -> list[tuple[str, str]]:
+        """``(report id, article id)`` of the article reports merged into an event."""
+        return queries.event_reports(self.con, event_id)
 
     def counts(self) -> dict[str, int]:
         return queries.counts(self.con)
@@ -237,16 +287,17 @@ class Store:
         return queries.list_runs(self.con, limit=limit)
 
 
-def _event_row(event: Event, *, article_id: str, now: dt.datetime) -> tuple:
-    values = {name: getattr(event, name) for name, _ in EVENT_COLUMNS if name not in ("article_id", "created_at")}
-    values["article_id"] = article_id
-    values["created_at"] = now
-    return tuple(values[name] for name, _ in EVENT_COLUMNS)
-
-
-def _insert(con: duckdb.DuckDBPyConnection, table: str, columns, rows: list[tuple]) -> None:
-    """Insert ``rows`` with one statement: one typed list per column, unnested side by side."""
-    if not rows:
+def _write_stories(con: duckdb.DuckDBPyConnection, index: StoryIndex, article_ids) -> None:
+    """(Re)write the ``stories`` rows of ``article_ids`` from the index."""
+    ids = sorted(article_ids)
+    if not ids:
         return
-    selects = ", ".join(f"unnest(?::{sql_type}[])" for _, sql_type in columns)
-    con.execute(f"INSERT INTO {table} ({column_list(columns)}) SELECT {selects}", [list(col) for col in zip(*rows)])
+    con.execute("DELETE FROM stories WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [ids])
+    rows = []
+    for article_id in ids:
+        member = index.member(article_id)
+        rows.append((
+            article_id, member.story_id, member.role, member.similarity, member.adds_new,
+            "; ".join(member.new_facts), index.fingerprint_of(article_id).to_json(),
+        ))
+    _insert(con, "stories", STORY_COLUMNS, rows)

@@ -12,8 +12,15 @@ import duckdb
 
 from eventwire.errors import Errors, StoreError
 from eventwire.store.migrations import utc_now
-from eventwire.store.schema import ARTICLE_COLUMNS, DERIVED_EVENT_COLUMNS, EVENT_COLUMNS, RUN_COLUMNS, column_list
-from eventwire.types import Article, Event, Evidence, Quote
+from eventwire.store.schema import (
+    ARTICLE_COLUMNS,
+    DERIVED_EVENT_COLUMNS,
+    EVENT_COLUMNS,
+    QUOTE_COLUMNS,
+    RUN_COLUMNS,
+    column_list,
+)
+from eventwire.types import Article, Event, Evidence, FieldSource, Quote
 
 # How many candidate ids an ambiguous-prefix error names.
 AMBIGUOUS_EXAMPLES = 5
@@ -22,6 +29,7 @@ ARTICLE_NAMES = tuple(name for name, _ in ARTICLE_COLUMNS if name != "ingested_a
 EVENT_SELECT = f"SELECT {column_list(EVENT_COLUMNS)} FROM events"
 ARTICLE_SELECT = "SELECT " + ", ".join(f'"{name}"' for name in ARTICLE_NAMES) + " FROM articles"
 RUN_SELECT = f"SELECT {column_list(RUN_COLUMNS)} FROM runs"
+QUOTE_SELECT = column_list(QUOTE_COLUMNS, table="q")
 
 
 # ---- events -----------------------------------------------------------------------------
@@ -105,13 +113,61 @@ def _events_from_rows(con: duckdb.DuckDBPyConnection, rows: list[tuple]) -> list
         [ids],
     ).fetchall():
         sources[event_id].append(article_id)
+    notes: dict[str, dict[str, list[str]]] = defaultdict(lambda: {"reason": [], "conflict": []})
+    for event_id, kind, text in con.execute(
+        "SELECT event_id, kind, text FROM event_notes WHERE event_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY event_id, ord",
+        [ids],
+    ).fetchall():
+        notes[event_id][kind].append(text)
+    provenance: dict[str, list[FieldSource]] = defaultdict(list)
+    for event_id, *values in con.execute(
+        'SELECT event_id, field, article_id, "start", "end", text, unverified FROM provenance '
+        "WHERE event_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY event_id, ord",
+        [ids],
+    ).fetchall():
+        provenance[event_id].append(FieldSource(*values))
     events = []
     for row in rows:
         values = {name: value for name, value in zip(EVENT_NAMES, row) if name not in DERIVED_EVENT_COLUMNS}
         values["created_at"] = values["created_at"].replace(tzinfo=dt.timezone.utc)
         event_id = values["event_id"]
-        events.append(Event(**values, evidence=evidence.get(event_id, []), sources=sources.get(event_id, [])))
+        events.append(
+            Event(
+                **values,
+                evidence=evidence.get(event_id, []),
+                sources=sources.get(event_id, []),
+                provenance=provenance.get(event_id, []),
+                merge_reasons=notes[event_id]["reason"] if event_id in notes else [],
+                conflicts=notes[event_id]["conflict"] if event_id in notes else [],
+            )
+        )
     return events
+
+
+def events_by_ids(con: duckdb.DuckDBPyConnection, ids: list[str]) -> list[Event]:
+    """The stored events with these exact ids (any order)."""
+    if not ids:
+        return []
+    return _events_from_rows(con, con.execute(f"{EVENT_SELECT} WHERE event_id IN (SELECT unnest(?::VARCHAR[]))", [ids]).fetchall())
+
+
+def created_times(con: duckdb.DuckDBPyConnection, ids: list[str]) -> dict[str, dt.datetime]:
+    """event id -> when the store first wrote it (UTC), for the stored ones among ``ids``."""
+    rows = con.execute(
+        "SELECT event_id, created_at FROM events WHERE event_id IN (SELECT unnest(?::VARCHAR[]))", [ids]
+    ).fetchall()
+    return {event_id: created for event_id, created in rows}
+
+
+def count_events(con: duckdb.DuckDBPyConnection) -> int:
+    return con.execute("SELECT count(*) FROM events").fetchone()[0]
+
+
+def event_reports(con: duckdb.DuckDBPyConnection, event_id: str) -> list[tuple[str, str]]:
+    """``(report id, article id)`` of the reports merged into an event, by article."""
+    return con.execute(
+        "SELECT report_id, article_id FROM reports WHERE event_id = ? ORDER BY article_id, report_id", [event_id]
+    ).fetchall()
 
 
 def _rows_by_id_or_prefix(con: duckdb.DuckDBPyConnection, select: str, table: str, column: str, ident: str) -> list:
@@ -172,23 +228,132 @@ def get_articles(con: duckdb.DuckDBPyConnection, ids: list[str]) -> dict[str, Ar
     return {article.id: article for article in articles}
 
 
-# ---- quotes, counts, runs ---------------------------------------------------------------
+def published_dates(con: duckdb.DuckDBPyConnection, ids: list[str]) -> dict[str, dt.date | None]:
+    """article id -> publication date, for the stored ones among ``ids``."""
+    rows = con.execute("SELECT id, published FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))", [list(ids)]).fetchall()
+    return dict(rows)
 
 
-def list_quotes(con: duckdb.DuckDBPyConnection, *, speaker: str | None = None, limit: int | None = None) -> list[Quote]:
-    """Stored quotes by article then position; ``speaker`` is a case-insensitive substring."""
-    sql = 'SELECT article_id, speaker, quote, "start", "end", verb FROM quotes'
-    params: list[object] = []
-    if speaker is not None:
-        sql += " WHERE contains(lower(speaker), lower(?))"
-        params.append(speaker)
-    sql += ' ORDER BY article_id, "start", "end"'
+# ---- stories ----------------------------------------------------------------------------
+
+
+def fingerprints(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Every stored story fingerprint (JSON), by article id."""
+    return [row[0] for row in con.execute("SELECT fingerprint FROM stories ORDER BY article_id").fetchall()]
+
+
+def articles_without_story(con: duckdb.DuckDBPyConnection) -> list[Article]:
+    """Articles stored before stories were kept (migration 0002), by id."""
+    rows = con.execute(
+        f"{ARTICLE_SELECT} WHERE id NOT IN (SELECT article_id FROM stories) ORDER BY id"
+    ).fetchall()
+    return [Article(**dict(zip(ARTICLE_NAMES, row))) for row in rows]
+
+
+def story_rows(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> dict[str, dict]:
+    """article id -> its ``stories`` row (story_id, role, similarity, adds_new, new_facts)."""
+    rows = con.execute(
+        "SELECT article_id, story_id, role, similarity, adds_new, new_facts FROM stories "
+        "WHERE article_id IN (SELECT unnest(?::VARCHAR[]))",
+        [list(article_ids)],
+    ).fetchall()
+    names = ("story_id", "role", "similarity", "adds_new", "new_facts")
+    return {row[0]: dict(zip(names, row[1:])) for row in rows}
+
+
+def story_members(con: duckdb.DuckDBPyConnection, story_id: str) -> list[dict]:
+    """The articles of one story, original first, then by id."""
+    rows = con.execute(
+        "SELECT article_id, role, similarity, adds_new, new_facts FROM stories WHERE story_id = ? "
+        "ORDER BY role <> 'original', article_id",
+        [story_id],
+    ).fetchall()
+    names = ("article_id", "role", "similarity", "adds_new", "new_facts")
+    return [dict(zip(names, row)) for row in rows]
+
+
+def list_stories(con: duckdb.DuckDBPyConnection, *, min_size: int = 2, limit: int | None = None) -> list[dict]:
+    """Stories of at least ``min_size`` articles, largest first, each with its members
+    (original first): ``{"story_id", "members": [{"article_id", "role", "similarity",
+    "adds_new", "new_facts", "title", "published", "url"}]}``."""
+    sql = (
+        "SELECT story_id FROM stories GROUP BY story_id HAVING count(*) >= ? "
+        "ORDER BY count(*) DESC, story_id"
+    )
+    params: list[object] = [min_size]
     if limit is not None:
         if limit < 0:
             raise ValueError(f"limit must be 0 or more, got {limit}")
         sql += " LIMIT ?"
         params.append(limit)
-    return [Quote(*row) for row in con.execute(sql, params).fetchall()]
+    story_ids = [row[0] for row in con.execute(sql, params).fetchall()]
+    if not story_ids:
+        return []
+    rows = con.execute(
+        "SELECT s.story_id, s.article_id, s.role, s.similarity, s.adds_new, s.new_facts, a.title, a.published, a.url "
+        "FROM stories s JOIN articles a ON a.id = s.article_id WHERE s.story_id IN (SELECT unnest(?::VARCHAR[])) "
+        "ORDER BY s.story_id, s.role <> 'original', a.published NULLS LAST, s.article_id",
+        [story_ids],
+    ).fetchall()
+    names = ("article_id", "role", "similarity", "adds_new", "new_facts", "title", "published", "url")
+    members: dict[str, list[dict]] = defaultdict(list)
+    for story_id, *values in rows:
+        members[story_id].append(dict(zip(names, values)))
+    return [{"story_id": story_id, "members": members[story_id]} for story_id in story_ids]
+
+
+# ---- quotes, counts, runs ---------------------------------------------------------------
+
+
+def list_quotes(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    speaker: str | None = None,
+    kind: str | None = None,
+    event_id: str | None = None,
+    limit: int | None = None,
+) -> list[Quote]:
+    """Stored quotes by article then position, each with the events it is about.
+
+    ``speaker`` is a case-insensitive substring of the speaker; ``kind`` is direct, indirect
+    or claim; ``event_id`` keeps the quotes about that event.
+    """
+    sql = f"SELECT {QUOTE_SELECT} FROM quotes q"
+    conditions: list[str] = []
+    params: list[object] = []
+    if speaker is not None:
+        conditions.append("contains(lower(q.speaker), lower(?))")
+        params.append(speaker)
+    if kind is not None:
+        conditions.append("q.kind = ?")
+        params.append(kind)
+    if event_id is not None:
+        conditions.append(
+            'EXISTS (SELECT 1 FROM quote_reports l JOIN reports r ON r.report_id = l.report_id '
+            'WHERE l.article_id = q.article_id AND l."start" = q."start" AND l."end" = q."end" AND r.event_id = ?)'
+        )
+        params.append(event_id)
+    if conditions:
+        sql += " WHERE " + " AND ".join(conditions)
+    sql += ' ORDER BY q.article_id, q."start", q."end"'
+    if limit is not None:
+        if limit < 0:
+            raise ValueError(f"limit must be 0 or more, got {limit}")
+        sql += " LIMIT ?"
+        params.append(limit)
+    quotes = [Quote(*row) for row in con.execute(sql, params).fetchall()]
+    if quotes:
+        links: dict[tuple, list[str]] = defaultdict(list)
+        for article_id, start, end, linked in con.execute(
+            'SELECT DISTINCT l.article_id, l."start", l."end", r.event_id FROM quote_reports l '
+            "JOIN reports r ON r.report_id = l.report_id WHERE l.article_id IN (SELECT unnest(?::VARCHAR[])) "
+            "ORDER BY r.event_id",
+            [sorted({quote.article_id for quote in quotes})],
+        ).fetchall():
+            links[(article_id, start, end)].append(linked)
+        for quote in quotes:
+            quote.event_ids = links.get((quote.article_id, quote.start, quote.end), [])
+    return quotes
 
 
 def counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:

@@ -48,6 +48,8 @@ EVENT_COLUMNS: tuple[tuple[str, str], ...] = (
     ("trigger", "VARCHAR"),
     ("notes", "VARCHAR"),
     ("created_at", "TIMESTAMP"),
+    ("confidence", "DOUBLE"),
+    ("independent_sources", "INTEGER"),
 )
 # Stored, but not an Event field: derived from inter1/inter2 when read back.
 DERIVED_EVENT_COLUMNS = frozenset({"interaction"})
@@ -56,6 +58,7 @@ EVENT_SOURCE_COLUMNS: tuple[tuple[str, str], ...] = (
     ("event_id", "VARCHAR"),
     ("ord", "INTEGER"),
     ("article_id", "VARCHAR"),
+    ("role", "VARCHAR"),
 )
 
 EVIDENCE_COLUMNS: tuple[tuple[str, str], ...] = (
@@ -75,6 +78,60 @@ QUOTE_COLUMNS: tuple[tuple[str, str], ...] = (
     ("start", "INTEGER"),
     ("end", "INTEGER"),
     ("verb", "VARCHAR"),
+    ("kind", "VARCHAR"),
+    ("role", "VARCHAR"),
+    ("affiliation", "VARCHAR"),
+    ("via", "VARCHAR"),
+    ("unverified", "BOOLEAN"),
+    ("speaker_start", "INTEGER"),
+    ("speaker_end", "INTEGER"),
+)
+
+# One article's coded event; ``event_id`` is the (merged) event of ``events`` it reports.
+REPORT_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("report_id", "VARCHAR"),
+    ("article_id", "VARCHAR"),
+    ("event_id", "VARCHAR"),
+    ("kind", "VARCHAR"),
+    ("event_date", "DATE"),
+    ("time_precision", "INTEGER"),
+    ("country", "VARCHAR"),
+    ("body", "VARCHAR"),
+)
+
+NOTE_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("event_id", "VARCHAR"),
+    ("ord", "INTEGER"),
+    ("kind", "VARCHAR"),
+    ("text", "VARCHAR"),
+)
+
+PROVENANCE_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("event_id", "VARCHAR"),
+    ("ord", "INTEGER"),
+    ("field", "VARCHAR"),
+    ("article_id", "VARCHAR"),
+    ("start", "INTEGER"),
+    ("end", "INTEGER"),
+    ("text", "VARCHAR"),
+    ("unverified", "BOOLEAN"),
+)
+
+STORY_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("article_id", "VARCHAR"),
+    ("story_id", "VARCHAR"),
+    ("role", "VARCHAR"),
+    ("similarity", "DOUBLE"),
+    ("adds_new", "BOOLEAN"),
+    ("new_facts", "VARCHAR"),
+    ("fingerprint", "VARCHAR"),
+)
+
+QUOTE_REPORT_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("article_id", "VARCHAR"),
+    ("start", "INTEGER"),
+    ("end", "INTEGER"),
+    ("report_id", "VARCHAR"),
 )
 
 RUN_COLUMNS: tuple[tuple[str, str], ...] = (
