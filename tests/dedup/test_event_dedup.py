@@ -108,6 +108,15 @@ def test_dates_must_agree_within_their_precision():
     assert compare(monday, week).compatible
 
 
+def test_reports_without_a_date_or_a_place_merge_only_with_copies_of_their_story():
+    nowhere = dict(country=None, iso3=None, admin1=None, location=None, latitude=None, longitude=None,
+                   geonameid=None, geo_precision=None)
+    assert not compare(report("a1", story="s1", **nowhere), report("a2", story="s2", **nowhere)).compatible
+    assert compare(report("a1", story="s1", **nowhere), report("a2", story="s1", **nowhere)).compatible
+    assert not compare(report("a1", story="s1", event_date=None), report("a2", story="s2")).compatible
+    assert compare(report("a1", story="s1", event_date=None), report("a2", story="s1")).compatible
+
+
 def test_named_actors_must_share_one():
     taliban = report("a1", actor1="Taliban")
     other = report("a2", actor1="Islamic State (Afghanistan)")
@@ -208,3 +217,27 @@ def test_a_copy_that_carries_the_coded_sentence_becomes_a_source():
 def test_find_copied_sentence(text, found):
     sentence = "Officials from both sides met in Doha on Monday for talks on a ceasefire."
     assert (find_copied_sentence("Before. " + text + " After.", sentence) is not None) is found
+
+
+def test_blocking_finds_every_pair_the_test_could_accept(monkeypatch):
+    """Blocked candidate pairs give the same events as comparing all pairs."""
+    import itertools
+
+    from eventwire.dedup import events as dedup_events
+
+    rng = random.Random(7)
+    reports = []
+    for n in range(60):
+        day = DAY + dt.timedelta(days=rng.randrange(0, 40))
+        precision = rng.choice([1, 1, 1, 2, 3])
+        place = rng.choice([KANDAHAR, SPIN_BOLDAK, KANDAHAR_PROVINCE, HERAT])
+        reports.append(report(f"a{n:02d}", story=f"s{n % 17}", event_date=day, time_precision=precision,
+                              published=day + dt.timedelta(days=rng.randrange(0, 2)), event_id=f"ev{n:02d}", **place))
+    blocked = deduplicate_groups(reports)
+
+    def all_pairs(items, members):
+        return ((min(i, j), max(i, j)) for i, j in itertools.combinations(members, 2))
+
+    monkeypatch.setattr(dedup_events, "_blocked_pairs", all_pairs)
+    assert deduplicate_groups(reports) == blocked
+    assert any(len(members) > 1 for _, members in blocked)

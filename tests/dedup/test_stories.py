@@ -1,35 +1,9 @@
-import datetime as dt
-
+"""Story clustering: which reports are copies or rewrites of one story (eventwire.dedup.stories)."""
 import pytest
 
 from eventwire.dedup.stories import cluster_stories, extract_names, fingerprint, linked
-from eventwire.types import Article
 
-BASE = (
-    "Gunmen attacked a police station in Maiduguri on Tuesday, killing four officers, the Borno state "
-    "police spokesman Abdul Danjuma said. Residents said the attackers arrived on motorcycles shortly "
-    "after dusk and fired at the building for nearly an hour before fleeing toward Konduga."
-)
-REWORDED = (
-    "Four police officers were killed on Tuesday when gunmen on motorcycles stormed a police station in "
-    "Maiduguri, said Abdul Danjuma, spokesman for the Borno state police. The attackers fled toward Konduga "
-    "after an hour-long assault, residents said."
-)
-OTHER = (
-    "Thousands of teachers marched through Lagos on Tuesday to demand unpaid salaries, blocking traffic "
-    "on the Third Mainland Bridge for several hours, union leader Grace Okafor said."
-)
-# Same day, same city and state, another event
-SAME_CITY = (
-    "Floods swept through low-lying districts of Maiduguri on Tuesday after two days of heavy rain, "
-    "forcing some 2,000 families from their homes, the Borno state emergency agency said. Its head, "
-    "Ahmed Satomi, said relief camps had been opened at schools in the city and that the waters were "
-    "expected to recede by the weekend."
-)
-
-
-def article(ident: str, text: str, day: int | None = 5) -> Article:
-    return Article(id=ident, text=text, published=dt.date(2024, 3, day) if day else None)
+from .story_texts import BASE, OTHER, REWORDED, SAME_CITY, article
 
 
 @pytest.mark.parametrize(

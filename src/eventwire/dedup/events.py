@@ -37,6 +37,7 @@ finds that sentence in the story's other articles and adds them as sources.
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import math
 import re
@@ -156,7 +157,9 @@ def _same_time(a: Report, b: Report) -> tuple[bool, int, str]:
 def _same_place(a: Report, b: Report) -> tuple[bool, int, str]:
     x, y = a.event, b.event
     if not x.country or not y.country:
-        return True, 0, "a place unknown"
+        if a.story == b.story:
+            return True, 0, "a place unknown (copies of one story)"
+        return False, 0, "a place unknown"
     if x.country != y.country:
         return False, 0, f"different countries ({x.country} / {y.country})"
     if x.geonameid is not None and x.geonameid == y.geonameid:
@@ -228,19 +231,35 @@ def event_kind(event: Event) -> str:
 # ---- grouping -----------------------------------------------------------------------------------
 
 
+DAY_WINDOW = 1  # the widest gap two day-precise reports may have (see _same_time)
+
+
 def _blocked_pairs(reports: list[Report], members: list[int]):
-    """The pairs ``(i, j)``, ``i < j``, of one bucket whose dates may agree: sorted by date,
-    each report meets only the later ones within the widest window (a month), so a large
-    corpus is not compared all against all. Undated reports meet every report of the bucket."""
-    dated = sorted((i for i in members if reports[i].event.event_date), key=lambda i: reports[i].event.event_date)
-    undated = [i for i in members if not reports[i].event.event_date]
+    """The pairs ``(i, j)``, ``i < j``, of one bucket whose dates may agree, so a large corpus
+    is not compared all against all: a day-precise report meets the day-precise ones at most a
+    day away (bisect on sorted days); a coarser report meets every report within a month.
+    Undated reports meet every report of the bucket (only copies of their own story pass)."""
     widest = max(PRECISION_DAYS.values())
-    for pos, i in enumerate(dated):
-        first = reports[i].event.event_date
-        for j in dated[pos + 1 :]:
-            if (reports[j].event.event_date - first).days > widest:
-                break
+
+    def day(i: int) -> int:
+        return reports[i].event.event_date.toordinal()
+
+    dated = [i for i in members if reports[i].event.event_date]
+    precise = sorted((i for i in dated if (reports[i].event.time_precision or 1) == 1), key=day)
+    coarse = sorted((i for i in dated if (reports[i].event.time_precision or 1) > 1), key=day)
+    precise_days = [day(i) for i in precise]
+    coarse_days = [day(i) for i in coarse]
+    for pos, i in enumerate(precise):
+        for j in precise[pos + 1 : bisect.bisect_right(precise_days, precise_days[pos] + DAY_WINDOW)]:
             yield min(i, j), max(i, j)
+    for pos, i in enumerate(coarse):
+        lo = bisect.bisect_left(precise_days, coarse_days[pos] - widest)
+        hi = bisect.bisect_right(precise_days, coarse_days[pos] + widest)
+        for j in precise[lo:hi]:
+            yield min(i, j), max(i, j)
+        for j in coarse[pos + 1 : bisect.bisect_right(coarse_days, coarse_days[pos] + widest)]:
+            yield min(i, j), max(i, j)
+    undated = [i for i in members if not reports[i].event.event_date]
     for pos, i in enumerate(undated):
         for j in undated[pos + 1 :] + dated:
             yield min(i, j), max(i, j)
@@ -383,10 +402,7 @@ def merge_group(reports: list[Report], reasons: list[str] | None = None) -> Even
     its source and confidence filled in)."""
     reports = sorted(reports, key=_order)
     primary = reports[0]
-    stories = Counter()
-    for report in reports:
-        stories[report.story] += 0  # every story once
-    independent = len(stories)
+    independent = len({report.story for report in reports})
     if len(reports) == 1:
         event = replace(
             primary.event,

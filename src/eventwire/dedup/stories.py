@@ -28,6 +28,8 @@ import functools
 import json
 import re
 import sys
+import zlib
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -38,7 +40,7 @@ from eventwire.types import Article
 
 __all__ = ["Fingerprint", "StoryIndex", "StoryMember", "cluster_stories", "extract_names", "fingerprint", "linked"]
 
-FINGERPRINT_VERSION = 1
+FINGERPRINT_VERSION = 2  # 2: shingles hashed with CRC-32 (1: datasketch's SHA-1)
 SHINGLE_SIZE = 4
 NUM_PERM = 128
 MINHASH_SEED = 1
@@ -53,7 +55,8 @@ MIN_SHARED_SHINGLES = 20  # ... and at least a passage this long in common ...
 CONTAINMENT_MIN_NAMES = 2  # ... and a few names (shared boilerplate alone is not a story)
 NAME_JACCARD = 0.20  # rewordings: Jaccard of the name sets ...
 NAME_MIN_SHARED = 4  # ... and at least this many names in common
-NAME_CANDIDATE_MIN = 1  # indexed names two articles must share to be compared at all
+NAME_CANDIDATE_MIN = 2  # indexed names two articles must share to be compared through the name index
+# (the fewest the name and shared-passage tests accept; pairs sharing fewer meet through LSH)
 # Roles: a member is a "copy" of the story's original when it is near-verbatim
 COPY_JACCARD = 0.5
 COPY_CONTAINMENT = 0.8  # or the shorter of the two is (nearly) all inside the longer
@@ -63,6 +66,7 @@ GROUP_AT = 8  # a posting list longer than this is kept grouped by story
 WORD_RE = re.compile(r"\w+", re.UNICODE)
 TOKEN_RE = re.compile(r"[^\W\d_][\w'’-]*|\d[\d,.]*\d|\d", re.UNICODE)
 POSSESSIVE_RE = re.compile(r"(?:['’]s|['’-])$")
+POSSESSIVE_ENDS = frozenset("s'’-")  # the last characters POSSESSIVE_RE can strip (a cheap test first)
 NUMBER_WORDS = {
     word: str(value)
     for value, word in enumerate(
@@ -170,7 +174,7 @@ def extract_names(text: str) -> frozenset[str]:
             if token[0].isdigit():
                 names.add(token.replace(",", "").lstrip("0") or "0")
                 continue
-            word = POSSESSIVE_RE.sub("", token).lower()
+            word = (POSSESSIVE_RE.sub("", token) if token[-1] in POSSESSIVE_ENDS else token).lower()
             if word in NUMBER_WORDS:
                 names.add(NUMBER_WORDS[word])
             elif token[0].isupper():
@@ -183,7 +187,9 @@ def extract_names(text: str) -> frozenset[str]:
 
 @functools.cache  # built once (its permutations are drawn from the seed), copied per article
 def _empty_minhash() -> MinHash:
-    return MinHash(num_perm=NUM_PERM, seed=MINHASH_SEED)
+    # CRC-32 of each shingle (zlib, C, stable across processes) instead of datasketch's default
+    # SHA-1: the same 32-bit input to the permutations, at a fifth of the cost per article
+    return MinHash(num_perm=NUM_PERM, seed=MINHASH_SEED, hashfunc=zlib.crc32)
 
 
 def fingerprint(article: Article) -> Fingerprint:
@@ -434,9 +440,37 @@ class StoryIndex:
                         if comp[group[0]] != mine:
                             for other in group:
                                 counts[other] = counts.get(other, 0) + 1
-        for other, count in counts.items():
-            if count >= NAME_CANDIDATE_MIN and comp[other] != comp[idx] and self._linked(idx, names, other):
-                self._union(idx, other)
+        candidates = [other for other, count in counts.items() if count >= NAME_CANDIDATE_MIN]
+        if candidates:
+            passed = self._passes_many(idx, candidates, [counts[other] for other in candidates])
+            for other, ok in zip(candidates, passed):
+                if ok and comp[other] != comp[idx]:
+                    self._union(idx, other)
+
+    def _passes_many(self, idx: int, others: list[int], common: list[int]) -> list[bool]:
+        """``_linked(idx, names, other)`` for many candidates at once (``common``: the names each
+        shares with ``idx``, counted by the name index), one numpy pass instead of one per pair."""
+        days = np.array([self._days[other] for other in others])
+        day = self._days[idx]
+        in_time = (days == _NO_DAY) | (day == _NO_DAY) | (np.abs(days - day) <= MAX_DAYS_APART)
+        sigs = np.stack([self._sigs[other] for other in others])
+        jaccard = np.count_nonzero(sigs == self._sigs[idx], axis=1) / NUM_PERM
+        shingles = np.array([self._shingles[other] for other in others], dtype=float)
+        fewer = np.minimum(shingles, self._shingles[idx])
+        shared = jaccard / (1 + jaccard) * (shingles + self._shingles[idx])
+        common = np.array(common, dtype=float)
+        names = np.array([len(self._names[other]) for other in others], dtype=float)
+        long_enough = fewer >= MIN_SHINGLES
+        copies = long_enough & (jaccard >= SHINGLE_JACCARD)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            passages = (
+                long_enough & (common >= CONTAINMENT_MIN_NAMES) & (shared >= MIN_SHARED_SHINGLES)
+                & (shared / np.maximum(fewer, 1) >= SHINGLE_CONTAINMENT)
+            )
+            rewordings = (common >= NAME_MIN_SHARED) & (
+                common / (len(self._names[idx]) + names - common) >= NAME_JACCARD
+            )
+        return (in_time & (copies | passages | rewordings)).tolist()
 
     def _insert(self, idx: int, keys: list[int]) -> None:
         comp = self._comp
@@ -456,7 +490,8 @@ class StoryIndex:
         ids, days, words = self._ids, self._days, self._words
         for label in labels:
             members = self._members[label]
-            copies = self._copies(members)
+            first_day = min(days[i] for i in members)
+            copies = self._copies([i for i in members if days[i] == first_day])
             original = min(members, key=lambda i: (days[i] == _NO_DAY, days[i], -copies[i], -words[i], ids[i]))
             story_id = "s" + min(ids[i] for i in members).lstrip("a")
             self._story_label[story_id] = label
@@ -474,14 +509,14 @@ class StoryIndex:
         return changed
 
     def _copies(self, members) -> dict[int, int]:
-        """member -> how many other members are near-verbatim copies of it. Among reports of one
-        day, the text several outlets ran (the wire version) is the original, not a lone rewrite
-        of it, however complete."""
+        """member -> how many other members (of those given: the story's earliest day) are
+        near-verbatim copies of it. Among reports of one day, the text several outlets ran (the
+        wire version) is the original, not a lone rewrite of it, however complete."""
         members = list(members)
         if len(members) < 3:
-            return dict.fromkeys(members, 0)
+            return defaultdict(int)
         sigs = np.stack([self._sigs[i] for i in members])
-        counts = {}
+        counts = defaultdict(int)
         for pos, idx in enumerate(members):
             shared = np.count_nonzero(sigs == sigs[pos], axis=1) / NUM_PERM
             counts[idx] = int(np.count_nonzero(shared >= COPY_JACCARD)) - 1

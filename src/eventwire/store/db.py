@@ -149,6 +149,7 @@ class Store:
         return result
 
     def _write_batch(self, con: duckdb.DuckDBPyConnection, items) -> BatchWriteResult:
+        index = self._story_index(con)  # before this batch's articles are stored: they are added below
         stored = queries.has_articles(con, [article.id for article, _, _ in items])
         now = utc_now()
         fresh = []
@@ -182,7 +183,6 @@ class Store:
         _insert(con, "quotes", QUOTE_COLUMNS, quote_rows)
         _insert(con, "quote_reports", QUOTE_REPORT_COLUMNS, link_rows)
         _insert(con, "reports", REPORT_COLUMNS, report_rows)
-        index = self._story_index(con)
         changed = index.add([article for article, _, _ in fresh]) | {article.id for article, _, _ in fresh}
         _write_stories(con, index, changed)
         events_before = queries.count_events(con)

@@ -2,9 +2,10 @@
 ``eventwire.dedup.events``).
 
 After a batch stores its articles' reports, ``redo_events`` loads the reports that could
-belong with them: the same kind and country, dated within the widest window the pair test
-allows, plus every report of the events those already belong to, repeated a few rounds so
-that the reports an event gathered stay together. Those reports are merged afresh and their
+belong with them: the same kind and country, dated within the window the pair test allows
+(a day for two day-precise reports, a month when either is coarser), plus every report of
+the events those already belong to, repeated a few rounds so that the reports an event
+gathered stay together. Those reports are merged afresh and their
 events rewritten. Since the merge depends only on the set of reports it is given, the stored
 events do not depend on the order articles were ingested in (a chain of compatible reports
 longer than ``MAX_ROUNDS`` windows is the one exception, and needs months of daily reports
@@ -16,7 +17,7 @@ import datetime as dt
 
 import duckdb
 
-from eventwire.dedup.events import PRECISION_DAYS, Report, deduplicate_groups
+from eventwire.dedup.events import DAY_WINDOW, PRECISION_DAYS, Report, deduplicate_groups
 from eventwire.dedup.stories import StoryIndex
 from eventwire.store import queries
 from eventwire.store.schema import (
@@ -31,7 +32,8 @@ from eventwire.store.writes import event_row, insert
 from eventwire.types import Event
 
 MAX_ROUNDS = 3
-WIDEST_DAYS = max(PRECISION_DAYS.values())
+WIDEST = dt.timedelta(days=max(PRECISION_DAYS.values()))
+DAY = dt.timedelta(days=DAY_WINDOW)
 REPORT_SELECT = "SELECT report_id, article_id, event_id, kind, event_date, time_precision, country, body FROM reports"
 EVENT_TABLES = ("events", "event_sources", "evidence", "event_notes", "provenance")
 
@@ -52,8 +54,11 @@ def redo_events(
         for report_id, row in rows.items()
     ]
     texts, stories = _story_texts(con, index, articles)
-    groups = deduplicate_groups(reports, texts=texts, stories=stories)
-    old_ids = sorted({row[2] for row in rows.values()} | {event.event_id for event, _ in groups})
+    groups = _changed(deduplicate_groups(reports, texts=texts, stories=stories), rows, set(article_ids))
+    if not groups:
+        return
+    old_ids = sorted({rows[report_id][2] for _, members in groups for report_id in members}
+                     | {event.event_id for event, _ in groups})
     created = queries.created_times(con, old_ids)
     for table in EVENT_TABLES:
         con.execute(f"DELETE FROM {table} WHERE event_id IN (SELECT unnest(?::VARCHAR[]))", [old_ids])
@@ -65,6 +70,21 @@ def redo_events(
         "WHERE reports.report_id = m.report_id",
         [[r for r, _ in members], [e for _, e in members]],
     )
+
+
+def _changed(groups: list[tuple[Event, list[str]]], rows: dict[str, tuple], articles: set[str]) -> list:
+    """The groups whose stored event must be rewritten: all but those that are exactly an event
+    already stored (same id, same reports) and touch no article of this batch (new, or whose
+    story changed)."""
+    stored: dict[str, set[str]] = {}
+    for report_id, row in rows.items():
+        stored.setdefault(row[2], set()).add(report_id)
+    changed = []
+    for event, members in groups:
+        same = stored.get(event.event_id) == set(members) and all(rows[m][2] == event.event_id for m in members)
+        if not same or any(source in articles for source in event.sources):
+            changed.append((event, members))
+    return changed
 
 
 def _neighbourhood(con: duckdb.DuckDBPyConnection, report_ids: list[str], article_ids: list[str]) -> dict[str, tuple]:
@@ -80,18 +100,24 @@ def _neighbourhood(con: duckdb.DuckDBPyConnection, report_ids: list[str], articl
             break
         for row in fresh:
             found[row[0]] = row
-        windows = [
-            (row[3], row[6], row[4] - dt.timedelta(days=WIDEST_DAYS), row[4] + dt.timedelta(days=WIDEST_DAYS))
-            for row in fresh
-            if row[4] is not None
-        ]
+        windows = []
+        for row in fresh:
+            if row[4] is None:
+                continue
+            coarse = (row[5] or 1) > 1
+            # a day-precise report meets day-precise ones a day away, any coarser one within a
+            # month; a coarser one meets every report within a month (see _blocked_pairs)
+            windows.append((row[3], row[6], row[4] - WIDEST, row[4] + WIDEST, 1 if coarse else 2))
+            if not coarse:
+                windows.append((row[3], row[6], row[4] - DAY, row[4] + DAY, 1))
+        columns = [list(column) for column in zip(*windows)] if windows else [[], [], [], [], []]
         frontier = con.execute(
             f"{REPORT_SELECT} r WHERE event_id IN (SELECT unnest(?::VARCHAR[])) OR EXISTS ("
             "SELECT 1 FROM (SELECT unnest(?::VARCHAR[]) AS kind, unnest(?::VARCHAR[]) AS country, "
-            "unnest(?::DATE[]) AS lo, unnest(?::DATE[]) AS hi) AS w "
-            "WHERE w.kind = r.kind AND w.country IS NOT DISTINCT FROM r.country AND r.event_date BETWEEN w.lo AND w.hi)",
-            [sorted({row[2] for row in fresh}), *[list(column) for column in zip(*windows)]] if windows
-            else [sorted({row[2] for row in fresh}), [], [], [], []],
+            "unnest(?::DATE[]) AS lo, unnest(?::DATE[]) AS hi, unnest(?::INTEGER[]) AS precision) AS w "
+            "WHERE w.kind = r.kind AND w.country IS NOT DISTINCT FROM r.country "
+            "AND r.event_date BETWEEN w.lo AND w.hi AND coalesce(r.time_precision, 1) >= w.precision)",
+            [sorted({row[2] for row in fresh}), *columns],
         ).fetchall()
     return found
 
