@@ -454,7 +454,6 @@ def merge_group(reports: list[Report], reasons: list[str] | None = None) -> Even
     event = replace(
         primary.event,
         **values,
-        trigger=primary.event.trigger,
         sources=sources,
         evidence=sorted(evidence.values(), key=lambda item: (order.get(item.article_id, len(order)), item.start, item.role != "trigger")),
         provenance=sorted(provenance, key=lambda item: (FIELD_ORDER.get(_provenance_field(item), 99), item.start)),

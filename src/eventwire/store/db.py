@@ -273,9 +273,6 @@ class Store:
         """Stories of at least ``min_size`` articles, largest first (see ``queries.list_stories``)."""
         return queries.list_stories(self.con, min_size=min_size, limit=limit)
 
-    def story_members(self, story_id: str) -> list[dict]:
-        return queries.story_members(self.con, story_id)
-
     def event_reports(self, event_id: str) -> list[tuple[str, str]]:
         """``(report id, article id)`` of the article reports merged into an event."""
         return queries.event_reports(self.con, event_id)

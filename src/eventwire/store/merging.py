@@ -81,8 +81,7 @@ def _changed(groups: list[tuple[Event, list[str]]], rows: dict[str, tuple], arti
         stored.setdefault(row[2], set()).add(report_id)
     changed = []
     for event, members in groups:
-        same = stored.get(event.event_id) == set(members) and all(rows[m][2] == event.event_id for m in members)
-        if not same or any(source in articles for source in event.sources):
+        if stored.get(event.event_id) != set(members) or any(source in articles for source in event.sources):
             changed.append((event, members))
     return changed
 

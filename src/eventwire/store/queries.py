@@ -261,17 +261,6 @@ def story_rows(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> dict[s
     return {row[0]: dict(zip(names, row[1:])) for row in rows}
 
 
-def story_members(con: duckdb.DuckDBPyConnection, story_id: str) -> list[dict]:
-    """The articles of one story, original first, then by id."""
-    rows = con.execute(
-        "SELECT article_id, role, similarity, adds_new, new_facts FROM stories WHERE story_id = ? "
-        "ORDER BY role <> 'original', article_id",
-        [story_id],
-    ).fetchall()
-    names = ("article_id", "role", "similarity", "adds_new", "new_facts")
-    return [dict(zip(names, row)) for row in rows]
-
-
 def list_stories(con: duckdb.DuckDBPyConnection, *, min_size: int = 2, limit: int | None = None) -> list[dict]:
     """Stories of at least ``min_size`` articles, largest first, each with its members
     (original first): ``{"story_id", "members": [{"article_id", "role", "similarity",
