@@ -33,9 +33,17 @@ FLOORS = {
     "classify_event_type_accuracy": 0.82,  # 0.851
     "isaf_killed_exact": 0.75,  # first 80 ISAF releases: 0.788
     "isaf_captured_exact": 0.865,  # 0.900
-    "isaf_date_exact": 0.80,  # 0.838
+    # dates scored on releases with a dated line only (2026-12-07 file, `date_from`): 0.760 exact,
+    # 0.973 within a day; the old floor (0.80) was set when each record's date was the gold's own
+    "isaf_date_exact": 0.73,
+    "isaf_date_within_1d": 0.95,
     "isaf_province_acc": 0.90,  # 0.938
     "plover_event_accuracy": 0.81,  # first 80 PLOVER records: 0.850
+}
+
+# ceilings: measured when pinned (2026-12-07), a few points above
+CEILINGS = {
+    "general_fp_per_100_articles": 8.0,  # the whole general_dev file: 4.5 (35 before the relevance gate)
 }
 
 
@@ -90,6 +98,18 @@ def test_articles_dev():
     assert scores["dedup"]["within_10pct"], scores["dedup"]
 
 
+def test_general_news():
+    """Ordinary local news (crime, courts, accidents, culture, local politics) keeps almost no
+    event: the relevance gate's job (docs/detect.md)."""
+    from eventwire.eval.run_articles import evaluate_articles
+
+    path = DATA / "articles" / "general_dev.jsonl"
+    if not path.is_file():
+        pytest.skip(f"{path} is absent")
+    scores = evaluate_articles(path)
+    assert scores["events"]["fp_per_100_articles"] <= CEILINGS["general_fp_per_100_articles"], scores["events"]
+
+
 def _slice_file(tmp_path: Path, relative: str, n: int) -> Path:
     path = tmp_path / Path(relative).name
     path.write_text("".join(json.dumps(record) + "\n" for record in _slice(relative, n)), encoding="utf-8")
@@ -108,7 +128,7 @@ def test_casualties_slice(tmp_path):
     from eventwire.eval.casualties import evaluate_casualties
 
     scores = evaluate_casualties(_slice_file(tmp_path, "isaf/dev.jsonl", 80))
-    for key in ("killed_exact", "captured_exact", "date_exact", "province_acc"):
+    for key in ("killed_exact", "captured_exact", "date_exact", "date_within_1d", "province_acc"):
         assert scores[key] >= FLOORS[f"isaf_{key}"], (key, scores)
 
 

@@ -85,9 +85,11 @@ def main():
 @click.option("--batch-size", type=int, default=None, help="Articles per store transaction (default 64).")
 @click.option("--progress/--no-progress", default=None, help="Show a progress bar (default: when stderr is a terminal).")
 @click.option("-v", "--verbose", is_flag=True, help="Print a line per committed batch.")
+@click.option("--model", "detector_path", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="A sentence model from `eventwire train-detector` (default: the packaged one).")
 @friendly_errors
 def ingest(paths, db_path, default_date, max_bytes, id_column, url_column, date_column, title_column,
-           text_column, batch_size, progress, verbose):
+           text_column, batch_size, progress, verbose, detector_path):
     """Read articles from PATHS (files, directories, .gz, or - for stdin), code them, store events.
 
     Reads seed-format .txt (first line ' date YYYY-MM-DD headline'), plain .txt (with --date or
@@ -114,7 +116,7 @@ def ingest(paths, db_path, default_date, max_bytes, id_column, url_column, date_
     if max_bytes is not None:
         read_options["max_bytes"] = max_bytes
     note_first_run()
-    nlp = get_pipeline()
+    nlp = get_pipeline(detector_path=detector_path)
     bar = tqdm(desc="articles", unit="art", file=sys.stderr, disable=None if progress is None else not progress)
 
     def on_problem(problem):
@@ -281,7 +283,7 @@ def stories(db_path, min_size, limit):
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as one JSON object.")
 @click.option("--predictions", type=click.Path(dir_okay=False), help="Write one prediction line per input record here.")
 @click.option("--gold-spans", is_flag=True, help="toponyms: resolve the gold spans instead of recognising places.")
-@click.option("--model", "model_path", type=click.Path(exists=True), help="classify: a model from `eventwire train` instead of the packaged one.")
+@click.option("--model", "model_path", type=click.Path(exists=True), help="classify: a model from `eventwire train`; articles: a sentence model from `eventwire train-detector`.")
 @click.option("--folds", type=int, default=None, help="classify: k-fold cross-validation, training on the other folds of FILE.")
 @click.option(
     "--features",
@@ -289,8 +291,15 @@ def stories(db_path, min_size, limit):
     default=None,
     help="classify --folds: what the trained models read (embed needs eventwire[embed]; default rules).",
 )
+@click.option(
+    "--split",
+    type=click.Choice(["all", "tune", "validation"]),
+    default="all",
+    show_default=True,
+    help="articles: score one story-grouped half of FILE (report `validation`; tune on `tune`).",
+)
 @friendly_errors
-def evaluate(kind, path, as_json, predictions, gold_spans, model_path, folds, features):
+def evaluate(kind, path, as_json, predictions, gold_spans, model_path, folds, features, split):
     """Score eventwire against a gold file (formats in ../shared/data/README.md).
 
     KIND is `articles` (events, quotes, stories), `toponyms` (place recognition and
@@ -329,7 +338,7 @@ def evaluate(kind, path, as_json, predictions, gold_spans, model_path, folds, fe
     else:
         from eventwire.eval.run_articles import evaluate_articles
 
-        scores = evaluate_articles(path, predictions_path=predictions)
+        scores = evaluate_articles(path, predictions_path=predictions, split=split, detector_path=model_path)
     if as_json:
         click.echo(json.dumps(scores, indent=2, sort_keys=True))
     else:
@@ -500,6 +509,38 @@ def train(path, out_path, features):
         f"trained on {report.examples} examples of {len(report.labels)} labels "
         f"({len(report.errors)} bad lines skipped); model written to {report.out}"
     )
+
+
+@main.command("train-detector")
+@click.option("--corpus", "corpus_dir", default="corpus", show_default=True, type=click.Path(file_okay=False),
+              help="Folder of labelled sentences (corpus/SPEC.md): eventwire's own corpus, or yours.")
+@click.option("--shared", "shared_dir", default="../shared/data", show_default=True,
+              help="Folder of the public training sets (train/, plover/); skipped when absent.")
+@click.option("--out", "out_path", type=click.Path(dir_okay=False), default=None,
+              help="Write the sentence model (JSON) here (not needed with --folds).")
+@click.option("--folds", type=int, default=None, help="Only cross-validate the recipe, k folds; write nothing.")
+@friendly_errors
+def train_detector(corpus_dir, shared_dir, out_path, folds):
+    """Train the sentence model that gates and types events (relevance, ACLED sub-event type, PLOVER).
+
+    The packaged model is `eventwire train-detector --out src/eventwire/coding/data/sentence_model.json`
+    run in the repository. Use your own with `eventwire ingest ... --model OUT` (docs/detect.md).
+
+    \b
+    Example:
+        eventwire train-detector --folds 5
+        eventwire train-detector --corpus my_corpus/ --out my_model.json
+    """
+    from eventwire.coding.detect.train import cross_validate, train_detector as run_training
+
+    if folds:
+        click.echo(json.dumps(cross_validate(corpus_dir, shared_dir, k=folds), indent=2, sort_keys=True))
+        return
+    if not out_path:
+        raise click.UsageError("give --out PATH (or --folds K to cross-validate)")
+    report = run_training(corpus_dir, shared_dir, out_path)
+    sources = ", ".join(f"{name} {count}" for name, count in sorted(report.by_source.items()))
+    click.echo(f"trained on {report.sentences} sentences ({sources}); model written to {report.path}")
 
 
 if __name__ == "__main__":  # pragma: no cover

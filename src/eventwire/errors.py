@@ -92,6 +92,8 @@ class Errors:
     E251 = "E251: {path}: ACLED sub-event types without a PLOVER mapping, or mapped but unknown: {names}; list every sub-event type in both 'event_types' and 'acled_to_plover'"
     E252 = "E252: {path}:{line}: invalid entry ({reason}); each line is a JSON object with 'id', 'class' and either 'words' or 'pattern'"
     E253 = "E253: the {name!r} component was called before initialize(); build the pipeline with eventwire.nlp.pipeline.build_pipeline(), which initializes every component"
+    E254 = "E254: cannot read the sentence model {path}: {reason}; give a model written by `eventwire train-detector --out PATH`, or reinstall eventwire to restore the packaged one"
+    E255 = "E255: cannot read the training corpus {path}: {reason}; each corpus/*.jsonl line is a JSON object as described in corpus/SPEC.md"
     # coding: snippet classifier (E270-E279)
     E270 = "E270: cannot read the classifier model {path}: {reason}; give a model written by `eventwire train FILE --out PATH`, or reinstall eventwire to restore the packaged one"
     E271 = "E271: {path} is not a usable eventwire classifier model ({reason}); retrain it with `eventwire train FILE --out PATH`"

@@ -311,3 +311,62 @@ def test_load_jsonl_missing_file(tmp_path):
 def test_malformed_records(gold, predictions, code):
     with pytest.raises(EvalError, match=code):
         score_articles(gold, predictions)
+
+
+# ---- 2026-12-07 gold fields: borderline, alternatives, undated and verbal events ------------
+
+
+def test_false_events_per_100_articles_is_reported():
+    scores = score_one([], [predicted_event(), predicted_event(event_type="Riots")])
+    assert scores["events"]["fp"] == 2
+    assert scores["events"]["fp_per_100_articles"] == 200.0  # two false events in one article
+
+
+def test_a_borderline_gold_event_is_neither_credited_nor_penalised():
+    matched = score_one([gold_event(borderline=True)], [predicted_event()])
+    missed = score_one([gold_event(borderline=True)], [])
+    assert matched["events"]["tp"] == matched["events"]["fp"] == matched["events"]["fn"] == 0
+    assert missed["events"]["fn"] == 0
+
+
+def test_an_accepted_alternative_type_and_sub_type_match():
+    gold = gold_event(event_type="Battles", sub_event_type="Government regains territory",
+                      alt_event_type="Strategic developments", alt_sub_event_type="Non-violent transfer of territory")
+    scores = score_one([gold], [predicted_event(event_type="Strategic developments", sub_event_type="Non-violent transfer of territory")])
+    assert scores["events"]["tp"] == 1
+    assert scores["matched"]["sub_event_type_acc"] == 1.0
+
+
+def test_an_accepted_alternative_date_matches_and_counts_as_the_right_date():
+    scores = score_one([gold_event(alt_event_date="2022-03-09")], [predicted_event(event_date="2022-03-09")])
+    assert scores["events"]["tp"] == 1 and scores["matched"]["date_exact"] == 1.0
+    other_day = score_one([gold_event(alt_event_date="2022-03-09")], [predicted_event(event_date="2022-03-10")])
+    assert other_day["events"]["tp"] == 0
+
+
+def test_an_undated_gold_event_skips_the_date_test_and_the_date_share():
+    gold = gold_event(event_date="2010-01-01", time_precision=3, date_unknown=True)
+    scores = score_one([gold], [predicted_event(event_date="2010-05-20")])
+    assert scores["events"]["tp"] == 1
+    assert scores["matched"]["date_exact"] is None  # no dated pair to score
+
+
+def test_a_verbal_gold_event_matches_by_plover_category():
+    gold = gold_event(event_type=None, sub_event_type=None, plover="ACCUSE", verbal=True, **NORD_KIVU)
+    right = score_one([gold], [predicted_event(event_type=None, sub_event_type=None, plover_category="ACCUSE", **NORD_KIVU)])
+    wrong = score_one([gold], [predicted_event(event_type=None, sub_event_type=None, plover_category="PRAISE", **NORD_KIVU)])
+    assert right["events"]["tp"] == 1 and wrong["events"]["tp"] == 0
+
+
+def test_the_event_count_may_include_or_leave_out_borderline_gold_events():
+    from eventwire.eval.articles import count_scores
+
+    gold = [{"id": "a1", "story_id": "s1", "gold": {"events": [
+        gold_event(), gold_event(event_type="Riots", sub_event_type="Mob violence", borderline=True),
+    ]}}]
+    one = [{"id": "a1", "events": [{"event_id": "e1"}]}]
+    two = [{"id": "a1", "events": [{"event_id": "e1"}, {"event_id": "e2"}]}]
+    three = [{"id": "a1", "events": [{"event_id": f"e{i}"} for i in range(3)]}]
+    assert count_scores(gold, one)["within_10pct"] and count_scores(gold, two)["within_10pct"]
+    assert not count_scores(gold, three)["within_10pct"]
+    assert count_scores(gold, two)["gold_events"] == 1 and count_scores(gold, two)["gold_events_with_borderline"] == 2

@@ -68,6 +68,24 @@ def test_a_missing_prediction_counts_as_wrong_and_an_empty_gold_province_is_left
     assert scores["n_province"] == 1 and scores["province_acc"] == 0.0
 
 
+def test_dates_are_scored_only_on_releases_with_a_dated_line_and_within_a_day():
+    dated = record("a", killed=0, captured=0, date="2011-03-05", province="helmand")
+    dated["date_from"] = "dateline"
+    near = record("b", killed=0, captured=0, date="2011-03-05", province="helmand")
+    near["date_from"] = "release_code"
+    undated = record("c", killed=0, captured=0, date="2011-03-05", province="helmand")
+    undated["date_from"] = "gold_start_date"
+    predictions = [
+        {"id": "a", "killed": 0, "captured": 0, "date": "2011-03-05", "province": "Helmand"},
+        {"id": "b", "killed": 0, "captured": 0, "date": "2011-03-06", "province": "Helmand"},
+        {"id": "c", "killed": 0, "captured": 0, "date": "2011-01-01", "province": "Helmand"},
+    ]
+    scores = score_casualties([dated, near, undated], predictions)
+    assert scores["n_dated"] == 2  # the release with no dated line is left out
+    assert scores["date_exact"] == 0.5
+    assert scores["date_within_1d"] == 1.0
+
+
 def test_release_answer_sums_counts_and_takes_the_main_events_date_and_region():
     events = [
         event(fatalities=1, day=dt.date(2011, 3, 4), admin1="Kandahar"),

@@ -181,6 +181,7 @@ def test_no_country_anywhere_gives_the_bare_name(recognize):
     ("text", "expected"),
     [
         ("Taliban fighters entered the city.", ["Taliban"]),  # the named actor stands for its fighters
+        ("Fighters of the Taliban entered the city.", ["Taliban"]),
         ("Houthi forces fired a missile.", ["Houthis"]),
         ("Battles erupted outside the police headquarters and an army camp.", []),  # nouns modifying nouns
         ("The minister resigned.", []),  # no country, no actor

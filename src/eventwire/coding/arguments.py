@@ -25,6 +25,8 @@ PARTNER_PREPS = ("with",)
 PRUNED_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis", "punct", "mark", "xcomp"})
 KEPT_PREPS = ("of", "from")
 RELATIVE_TAGS = ("WDT", "WP")
+# "blamed the killings on X": the parser may hang "on X" from the object; X did them, it is no target
+BLAME_VERB, BLAME_PREP = "blame", "on"
 NP_INTERNAL_DEPS = frozenset({"compound", "amod", "poss", "det", "appos", "nmod", "conj", "cc", "case", "nummod", "quantmod", "npadvmod"})
 
 
@@ -230,8 +232,11 @@ class ArgumentReader:
         targets = self.objects(token, NOUN_TARGET_PREPS)
         if light or (token.dep_ == "nsubj" and governor.lemma_.lower() in self.rules["impact_verbs"]):
             targets += [item for item in self.objects(governor, NOUN_TARGET_PREPS) if item.i != token.i]
+        blamed = token.dep_ in ("dobj", "nsubjpass") and governor.lemma_.lower() == BLAME_VERB
         for target in targets:
             if target.dep_ in ("dobj", "nsubjpass", "attr", "oprd"):
+                continue
+            if blamed and target.head.lower_ == BLAME_PREP and target.head.head.i == token.i:
                 continue
             args.target_token = args.target_token or target
             actor = self.target_actor(target)

@@ -91,9 +91,10 @@ def cue_features(doc: Doc) -> set[str]:
 
 
 def rule_features(doc: Doc, nlp: Language) -> set[str]:
-    """What eventwire's own coder found in the doc."""
+    """What eventwire's own rule coder found in the doc: every coded event, those the
+    relevance gate kept (``ew_events``) and those it dropped (``ew_gated``), in text order."""
     features = set()
-    events = doc_list(doc, "ew_events")
+    events = sorted(doc_list(doc, "ew_events") + doc_list(doc, "ew_gated"), key=_first_offset)
     for index, event in enumerate(events):
         for prefix in ("ev", "ev0") if index == 0 else ("ev",):
             features.add(f"{prefix}:sub={event.sub_event_type}")
@@ -120,6 +121,10 @@ def rule_features(doc: Doc, nlp: Language) -> set[str]:
     if doc_list(doc, "ew_casualties"):
         features.add("cas:any")
     return features
+
+
+def _first_offset(event) -> int:
+    return min((item.start for item in event.evidence), default=0)
 
 
 def doc_features(doc: Doc, nlp: Language) -> set[str]:

@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from eventwire.coding.arguments import ArgumentReader, Arguments
+from eventwire.coding.attribution import attribute_events
 from eventwire.coding.clauses import background_reason, clause_verb, earlier_offset, refers_to_told_event, vague_past
 from eventwire.coding.context import DocContext, sentence_bounds
 from eventwire.coding.counts import Anchor, CountClaim, attach_counts, resolve_count, split_multi_day
@@ -128,6 +129,8 @@ class EventExtractor:
             references=[mention.refers_back for mention in mentions],
             taxonomy=self.taxonomy,
         )
+        # "the blast was blamed on X": the doer named outside the event's clause
+        merged = attribute_events(merged, doc, matcher=self.matcher, lexicon=self.lexicon)
         merged = refine_places(merged, ctx, [mention.sent_index for mention in mentions], self.rules)
         merged = split_multi_day(merged, ctx)  # "between Monday and Wednesday": one event per day
         return assign_event_ids([self._name_unnamed(event) for event in merged])

@@ -10,6 +10,7 @@ from eventwire.dedup.stories import cluster_stories
 from eventwire.engine import process_batch
 from eventwire.engine.process import ArticleResult
 from eventwire.eval.articles import load_jsonl, per_second, predictions_record, score_articles, write_jsonl
+from eventwire.eval.splits import select_split
 from eventwire.export import event_to_json
 from eventwire.ingest import parse_published
 from eventwire.nlp.pipeline import get_pipeline
@@ -34,13 +35,17 @@ def gold_articles(records: list[dict], *, date_key: str = "published") -> list[A
     ]
 
 
-def evaluate_articles(path: str | Path, *, predictions_path: str | Path | None = None) -> dict:
+def evaluate_articles(
+    path: str | Path, *, predictions_path: str | Path | None = None, split: str = "all", detector_path: str | None = None
+) -> dict:
     """Score the pipeline on gold articles: stories clustered, events deduplicated across the
     file's articles (``events``), and, for comparison, the same events before deduplication
-    (``events_without_dedup``)."""
-    records = load_jsonl(path)
+    (``events_without_dedup``). ``split``: ``tune`` or ``validation`` scores one story-grouped
+    half of the file (``eval.splits``), ``all`` the whole file. ``detector_path``: a sentence
+    model from ``eventwire train-detector`` instead of the packaged one."""
+    records = select_split(load_jsonl(path), split)
     articles = gold_articles(records)
-    nlp = get_pipeline()
+    nlp = get_pipeline(detector_path=str(detector_path) if detector_path else None)
     started = time.perf_counter()
     results = process_batch(articles, nlp)
     story_of = cluster_stories(articles)
@@ -54,6 +59,7 @@ def evaluate_articles(path: str | Path, *, predictions_path: str | Path | None =
     scores["events_without_dedup"] = undeduplicated["events"]
     scores["matched_without_dedup"] = undeduplicated["matched"]
     scores["docs_per_s"] = per_second(len(articles), seconds)
+    scores["split"] = split
     return scores
 
 

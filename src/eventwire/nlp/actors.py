@@ -1,6 +1,8 @@
 """Actors in ACLED's naming: named groups, state forces, unnamed groups and people.
 
-``ActorRecognizer`` matches three lexicons (``eventwire/coding/data/actors_*.jsonl``):
+``ActorRecognizer`` matches the lexicons of ``eventwire.nlp.actor_lexicon``
+(``eventwire/coding/data/actors_*.jsonl``; the entries derived from PETRARCH2 rank below
+the curated ones):
 
 - named groups by alias ("al-Shabab" -> "Al Shabaab"; acronyms such as "IS" match
   case-sensitively), with date rules ("Taliban" -> "Military Forces of Afghanistan (2021-)",
@@ -19,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -27,19 +29,15 @@ from spacy.tokens import Doc, Span
 
 from eventwire.errors import Errors, ModelError
 from eventwire.geo.countries import country_by_iso2, lookup_country
-from eventwire.nlp.data import CODING_DATA_DIR, DATA_DIR, read_json, read_jsonl
+from eventwire.nlp.actor_lexicon import Entry, capitalised, load_entries
+from eventwire.nlp.data import DATA_DIR, read_json
 from eventwire.nlp.extensions import doc_list
 from eventwire.types import ActorMention, PlaceMention
 
 __all__ = ["ActorRecognizer", "focus_country", "actor_country_name"]
 
-NAMED_PATH = CODING_DATA_DIR / "actors_named.jsonl"
-STATE_PATH = CODING_DATA_DIR / "actors_state.jsonl"
-GENERIC_PATH = CODING_DATA_DIR / "actors_generic.jsonl"
 COUNTRIES_PATH = DATA_DIR / "actor_countries.json"
-NAMED_KEYS = ("name", "inter", "country", "aliases")
-ROLE_KEYS = ("role", "template", "inter", "kind", "phrases")
-# lower number wins when two matches cover the same tokens
+# lower number wins when two matches of the same length cover the same tokens
 PRIORITY = {"named": 0, "state": 1, "generic": 2}
 # tokens skipped between a country word and its role noun: "the", possessive "'s"
 SKIPPED_BEFORE = frozenset({"the", "'s", "’s", "'", "’"})
@@ -49,49 +47,10 @@ PERSON_LABEL = "PERSON"
 
 
 @dataclass(frozen=True)
-class _Entry:
-    group: str  # "named", "state", "generic"
-    name: str
-    inter: int
-    kind: str
-    country: str = ""  # ISO alpha-2 of a named actor
-    template: str = ""  # "Military Forces of {country}"
-    bare: str = ""  # the name without a country ("Unidentified Armed Group")
-    explicit_country: bool = False
-    name_by_country: dict = field(default_factory=dict)
-    periods: tuple = ()  # ((from_date, name, inter), ...)
-    phrases: tuple = ()  # matched case-insensitively
-    acronyms: tuple = ()  # matched case-sensitively
-
-
-@dataclass(frozen=True)
 class _Match:
     start: int  # token indices, end exclusive
     end: int
-    entry: _Entry
-
-
-@functools.lru_cache(maxsize=1)
-def _entries() -> tuple[_Entry, ...]:
-    entries = []
-    for record in read_jsonl(NAMED_PATH, required=NAMED_KEYS):
-        periods = tuple(
-            (dt.date.fromisoformat(item["from"]), item.get("name", record["name"]), item.get("inter", record["inter"]))
-            for item in record.get("periods", ())
-        )
-        entries.append(_Entry(
-            group="named", name=record["name"], inter=record["inter"], kind="named", country=record["country"],
-            template=record.get("template", ""), name_by_country=record.get("name_by_country", {}), periods=periods,
-            phrases=tuple(record["aliases"]), acronyms=tuple(record.get("acronyms", ())),
-        ))
-    for group, path in (("state", STATE_PATH), ("generic", GENERIC_PATH)):
-        for record in read_jsonl(path, required=ROLE_KEYS):
-            entries.append(_Entry(
-                group=group, name=record["template"], inter=record["inter"], kind=record["kind"],
-                template=record["template"], bare=record.get("bare", ""),
-                explicit_country=record.get("explicit_country", False), phrases=tuple(record["phrases"]),
-            ))
-    return tuple(entries)
+    entry: Entry
 
 
 @functools.lru_cache(maxsize=1)
@@ -113,6 +72,17 @@ def actor_country_name(iso2: str) -> str:
     return country.name if country else ""
 
 
+def _survives(match: _Match, curated: list[_Match]) -> bool:
+    """A derived match overlapping a curated one is kept only when it contains it: a longer,
+    more specific name ("Egyptian Islamic Jihad" over a curated "Islamic Jihad"); on equal
+    or partly shared words the curated reading wins."""
+    return all(
+        other.end <= match.start or other.start >= match.end
+        or (match.start <= other.start and other.end <= match.end and match.end - match.start > other.end - other.start)
+        for other in curated
+    )
+
+
 def focus_country(places: list[PlaceMention]) -> str:
     """ISO alpha-2 of the country resolved most often among ``places`` (demonyms count);
     the first seen wins a tie; "" when none is resolved."""
@@ -126,13 +96,13 @@ class ActorRecognizer:
     def __init__(self, nlp: Language, name: str = "ew_actors") -> None:
         self.name = name
         self.nlp = nlp
-        self.entries: tuple[_Entry, ...] = ()
+        self.entries: tuple[Entry, ...] = ()
         self.lower_matcher: PhraseMatcher | None = None
         self.exact_matcher: PhraseMatcher | None = None
 
     def initialize(self, get_examples=None, *, nlp: Language | None = None, data_path: str | None = None) -> None:
         nlp = nlp or self.nlp
-        self.entries = _entries()
+        self.entries = load_entries()
         _country_table()
         self.lower_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.exact_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
@@ -175,7 +145,12 @@ class ActorRecognizer:
             for matcher in (self.lower_matcher, self.exact_matcher)
             for key, start, end in matcher(doc)
         ]
-        found.sort(key=lambda match: (match.start - match.end, PRIORITY[match.entry.group], match.start))
+        # a derived name ("Red Brigades") must be capitalised; its acronyms match as written
+        found = [match for match in found if not (match.entry.derived and match.entry.group == "named")
+                 or capitalised(doc[match.start : match.end])]
+        curated = [match for match in found if not match.entry.derived]
+        found = [match for match in found if not match.entry.derived or _survives(match, curated)]
+        found.sort(key=lambda m: (m.start - m.end, m.entry.derived, PRIORITY[m.entry.group], m.start))
         kept: list[_Match] = []
         for match in found:
             if all(match.end <= other.start or match.start >= other.end for other in kept):
@@ -192,7 +167,7 @@ class ActorRecognizer:
         if last.dep_ == "compound" and last.head.i >= span.end:
             return None  # "police headquarters", "army camp": the noun modifies another one
         if self._next_to_named(span, named_tokens):
-            return None  # "Taliban fighters", "Houthi forces": the named actor stands for them
+            return None  # "Taliban fighters", "fighters of the Taliban": the named actor stands for them
         start, iso2 = self._explicit_country(span, place_countries)
         if not iso2:
             if entry.explicit_country:
@@ -207,7 +182,7 @@ class ActorRecognizer:
         return ActorMention(start=text_span.start_char, end=text_span.end_char, text=text_span.text, name=name,
                             inter=entry.inter, country_iso2=iso2, kind=entry.kind)
 
-    def _named_mention(self, span: Span, entry: _Entry, *, focus: str, published: dt.date | None) -> ActorMention:
+    def _named_mention(self, span: Span, entry: Entry, *, focus: str, published: dt.date | None) -> ActorMention:
         name, inter, iso2 = entry.name, entry.inter, entry.country
         if entry.name_by_country.get(focus):
             name, iso2 = entry.name_by_country[focus], focus
@@ -220,7 +195,7 @@ class ActorRecognizer:
         return ActorMention(start=span.start_char, end=span.end_char, text=span.text, name=name, inter=inter,
                             country_iso2=iso2, kind=entry.kind)
 
-    def _period_suffix(self, iso2: str, published: dt.date | None, entry: _Entry) -> str:
+    def _period_suffix(self, iso2: str, published: dt.date | None, entry: Entry) -> str:
         if published is None or entry.kind not in ("state", "government", "named"):
             return ""
         suffix = ""
@@ -230,10 +205,17 @@ class ActorRecognizer:
         return suffix
 
     def _next_to_named(self, span: Span, named_tokens: set[int]) -> bool:
+        doc = span.doc
         before = span.start - 1
-        while before >= 0 and span.doc[before].lower_ in SKIPPED_BEFORE:
+        while before >= 0 and doc[before].lower_ in SKIPPED_BEFORE:
             before -= 1
-        return before in named_tokens and before >= span.start - 2
+        if before in named_tokens and before >= span.start - 2:
+            return True
+        after = span.end + 1  # "fighters of (the) <named>"
+        if span.end < len(doc) and doc[span.end].lower_ == "of":
+            after += after < len(doc) and doc[after].lower_ == "the"
+            return after in named_tokens
+        return False
 
     # -- the country of a role noun -------------------------------------------------------
     def _explicit_country(self, span: Span, place_countries: dict[tuple[int, int], str]) -> tuple[int, str]:

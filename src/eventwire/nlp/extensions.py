@@ -19,7 +19,8 @@ DOC_LIST_EXTENSIONS = (
     "ew_dates",  # list[DateMention]          written by eventwire.dates
     "ew_casualties",  # list[CasualtyMention] written by eventwire.casualties
     "ew_actors",  # list[ActorMention]        written by eventwire.actors
-    "ew_events",  # list[Event]               written by eventwire.events
+    "ew_events",  # list[Event]               written by eventwire.events, filtered by eventwire.gate
+    "ew_gated",  # list[Event]                the events the relevance gate dropped (eventwire.gate)
     "ew_quotes",  # list[Quote]               written by eventwire.quotes
     "ew_cues",  # list[VerificationCue]       written by eventwire.verification
 )

@@ -56,6 +56,18 @@ def make_events(nlp: Language, name: str):
     return EventCoder(nlp, name)
 
 
+@Language.factory(
+    "eventwire_gate_v1",
+    default_config={"model_path": None, "material": 0.5, "verbal": 0.7, "article": 0.7, "context": 0.9, "context_material": 0.2},
+)
+def make_gate(nlp: Language, name: str, model_path: str | None, material: float, verbal: float, article: float,
+              context: float, context_material: float):
+    from eventwire.nlp.gate import RelevanceGate
+
+    return RelevanceGate(nlp, name, model_path=model_path, material=material, verbal=verbal, article=article,
+                         context=context, context_material=context_material)
+
+
 @Language.factory("eventwire_quotes_v1")
 def make_quotes(nlp: Language, name: str):
     from eventwire.nlp.quotes import QuoteExtractor

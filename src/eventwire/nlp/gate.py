@@ -1,0 +1,40 @@
+"""The ``eventwire_gate_v1`` component: drops coded events the sentence model reads as no news.
+
+A thin shell around ``eventwire.coding.detect.gate``: ``initialize`` loads the sentence model
+once (the packaged one, or ``model_path`` from ``eventwire train-detector``); ``__call__``
+filters ``doc._.ew_events`` and keeps what it dropped in ``doc._.ew_gated``.
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from eventwire.coding.detect.gate import GateSettings, gate_events
+from eventwire.coding.detect.model import MODEL_PATH, SentenceModel, load_sentence_model
+from eventwire.errors import Errors, ModelError
+
+
+class RelevanceGate:
+    def __init__(self, nlp: Language, name: str, *, model_path: str | None = None,
+                 material: float = GateSettings.material, verbal: float = GateSettings.verbal,
+                 article: float = GateSettings.article, context: float = GateSettings.context,
+                 context_material: float = GateSettings.context_material) -> None:
+        self.nlp = nlp
+        self.name = name
+        self.model_path = model_path
+        self.settings = GateSettings(material=material, verbal=verbal, article=article, context=context,
+                                     context_material=context_material)
+        self.model: SentenceModel | None = None
+
+    def initialize(self, get_examples=None, *, nlp: Language | None = None, data_path: str | None = None) -> None:
+        self.model = load_sentence_model(self.model_path or MODEL_PATH)
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.model is None:
+            raise ModelError(Errors.E253.format(name=self.name))
+        coded = list(doc._.ew_events or [])
+        kept = gate_events(coded, doc, self.model, self.settings)
+        kept_ids = {id(event) for event in kept}
+        doc._.ew_events = kept
+        doc._.ew_gated = [event for event in coded if id(event) not in kept_ids]
+        return doc
