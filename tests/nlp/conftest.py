@@ -44,3 +44,18 @@ def seed_doc(make_doc):
         pytest.skip(f"needs the seed article at {text_path} (the shared folder is absent)")
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
     return make_doc(text_path.read_text(encoding="utf-8"), dt.date.fromisoformat(gold["published"]))
+
+
+@pytest.fixture(scope="session")
+def speakers_of(nlp_base):
+    """(speaker, quote) of the direct quotes of ``text`` (``eventwire_quotes_v1`` on the plain model)."""
+    from eventwire.nlp.quotes import QuoteExtractor
+
+    extractor = QuoteExtractor(nlp_base, "ew_quotes")
+
+    def run(text: str) -> list[tuple[str, str]]:
+        doc = nlp_base(text)
+        doc._.ew_article_id = "t1"
+        return [(quote.speaker, quote.quote) for quote in extractor(doc)._.ew_quotes]
+
+    return run

@@ -124,6 +124,17 @@ def test_find_quote_spans(text, quote_words, spans):
             "“We will reopen it by the end of the week,” he said.",
             [("Yaw Mensah", "We will reopen it by the end of the week")],
         ),
+        # a verb of blame or praise: the quoted words are its subject's
+        (
+            "Speaking on Thursday night, Tom Reyes blamed a “small gang of looters from outside the city” for the damage.",
+            [("Tom Reyes", "small gang of looters from outside the city")],
+        ),
+        # a verb of naming makes even one quoted word its subject's; a word quoted elsewhere is a scare quote
+        (
+            "Jair Costa denied any role in the riot, calling any suggestion otherwise a “baseless” accusation.",
+            [("Jair Costa", "baseless")],
+        ),
+        ("Amina Sow said the “reform” had failed the villages.", []),
         # scare quotes and unattributed quotes are not quotes
         ("The so-called “peace dividend” never reached the villages.", []),
         ("The banner read “no to the new tax law” in large letters.", []),
@@ -297,3 +308,30 @@ def test_title_read_across_a_bracketed_acronym(pipeline_quotes):
     text = "“The blast hit the front of the police truck,” said Inspector General of Police (IGP) Yusuf Ali Khan."
     [quote] = pipeline_quotes(text)
     assert (quote.speaker, quote.role, quote.affiliation) == ("Yusuf Ali Khan", "inspector general", "Police")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a quote left open goes on past a paragraph that neither quotes nor reports (a "read also" link)
+        (
+            "Amina Sow said: “The water rose over the bank before dawn.\n\n"
+            "READ ALSO: Floods cut the northern road\n\n"
+            "“Nobody in the lower village had time to leave.”",
+            [
+                ("Amina Sow", "The water rose over the bank before dawn"),
+                ("Amina Sow", "Nobody in the lower village had time to leave"),
+            ],
+        ),
+        # a closed quote does not
+        (
+            "Amina Sow said: “The water rose over the bank before dawn.”\n\n"
+            "READ ALSO: Floods cut the northern road\n\n"
+            "“Nobody in the lower village had time to leave.”",
+            [("Amina Sow", "The water rose over the bank before dawn")],
+        ),
+    ],
+)
+def test_open_quote_goes_on_past_page_furniture(quotes, text, expected):
+    assert [(quote.speaker, quote.quote) for quote in quotes(text)] == expected

@@ -1,6 +1,6 @@
 """Indirect attributions and claims of responsibility, added to ``doc._.ew_quotes``.
 
-Both reuse the direct-quote machinery of :mod:`eventwire.nlp.quotes` (speaker resolution,
+Both reuse the direct-quote machinery of :mod:`eventwire.nlp.speakers` (speaker resolution,
 role, affiliation, outlet chain) and its lexicon (``data/quotes.json``).
 
 Claims (``kind="claim"``), found only in sentences the ``claim_prefilter`` regex matches:
@@ -27,7 +27,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from eventwire.nlp.quotes import EDGE_PUNCTUATION, WORD_RE, SpeakerFinder, Speaker
+from eventwire.nlp.quotes import EDGE_PUNCTUATION, WORD_RE
+from eventwire.nlp.speakers import Speaker, SpeakerFinder
 from eventwire.types import Quote
 
 
@@ -158,11 +159,13 @@ def _refers_to_speaker(doer: Token) -> bool:
 
 
 def _can_speak(finder: SpeakerFinder, subject: Token) -> bool:
-    """A name, a pronoun, or a noun that can speak ("officials", "the ministry"): not "their type"."""
+    """A name, a pronoun, a noun that can speak ("officials", "the ministry") or a document that
+    speaks for its issuer ("a statement from the police"): not "their type"."""
     lexicon = finder.lexicon
     if subject.pos_ in ("PROPN", "PRON") or subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
         return subject.lower_.rstrip(".") not in lexicon.speaker_titles  # "Capt." alone names nobody
-    return subject.lemma_.lower() in lexicon.speaker_nouns
+    lemma = subject.lemma_.lower()
+    return lemma in lexicon.speaker_nouns or lemma in lexicon.document_nouns
 
 
 def _names_someone(finder: SpeakerFinder, speaker: Speaker) -> bool:

@@ -7,6 +7,9 @@ next sentence, which mixes a caption into evidence and spoils the lead's parse (
 dateline becomes the subject). This component runs before the parser and marks the first
 token after a line break, and after a dateline, as a sentence start; the parser keeps
 preset boundaries and decides the rest.
+
+:func:`paragraph_bounds` gives the paragraphs of a text (blank-line separated, else one per
+line), the unit inside which quotes pair their marks and find their speakers.
 """
 from __future__ import annotations
 
@@ -27,6 +30,10 @@ DATELINE_RE = re.compile(
 )
 
 
+# Paragraphs end at blank lines; in a text without any, at every line break (one-line paragraphs).
+BLANK_LINE_RE = re.compile(r"\n[ \t]*\n\s*")
+LINE_BREAK_RE = re.compile(r"\n\s*")
+
 # Unicode line and paragraph separators (U+2028, U+2029) break lines as "\n" does: some
 # press-release feeds use them instead of newlines.
 LINE_BREAKS = ("\n", "\u2028", "\u2029")
@@ -34,6 +41,17 @@ LINE_BREAKS = ("\n", "\u2028", "\u2029")
 
 def _breaks_line(text: str) -> bool:
     return any(mark in text for mark in LINE_BREAKS)
+
+
+def paragraph_bounds(text: str) -> list[tuple[int, int]]:
+    """(start, end) offsets of the paragraphs of ``text``."""
+    separator = BLANK_LINE_RE if BLANK_LINE_RE.search(text) else LINE_BREAK_RE
+    bounds, first = [], 0
+    for gap in separator.finditer(text):
+        bounds.append((first, gap.start()))
+        first = gap.end()
+    bounds.append((first, len(text)))
+    return bounds
 
 
 class ParagraphSentencizer:
