@@ -93,6 +93,7 @@ class _Mention:
     distinct: bool = False
     refers_back: bool = False
     undated: bool = False
+    reported: bool = False  # its sentence's day is that of the statement reporting it
 
 
 class EventExtractor:
@@ -125,8 +126,9 @@ class EventExtractor:
             weak=[mention.weak for mention in mentions],
             generic=[_is_generic(mention) for mention in mentions],
             distinct=[mention.distinct for mention in mentions],
-            undated=[mention.undated or mention.refers_back for mention in mentions],
+            undated=[mention.undated or mention.refers_back or mention.reported for mention in mentions],
             references=[mention.refers_back for mention in mentions],
+            reported=[mention.reported and not (mention.undated or mention.refers_back) for mention in mentions],
             taxonomy=self.taxonomy,
         )
         # "the blast was blamed on X": the doer named outside the event's clause
@@ -371,6 +373,7 @@ class EventExtractor:
             if historical and self.setting == "article":
                 return None  # "in recent years", "in 2019": history, not news
         borrowed = source != mention.sent_index  # the publication day, or another sentence's day
+        mention.reported = not borrowed and _dates_the_report(mention.trigger.token, ctx.sent_dates[source], ctx.doc, self.rules)
         return date, precision, borrowed or _claimed(mention.trigger.token, self.rules)
 
     def _place_anchor(self, trigger: Trigger):
@@ -466,6 +469,20 @@ def _since(ctx: DocContext, index: int, rules: dict) -> bool:
     mention = ctx.sent_dates[index]
     before = ctx.text[max(0, mention.start - PERIOD_WORD_WINDOW):mention.start].split()
     return bool(before) and before[-1].lower() in rules["period_start_words"]
+
+
+def _dates_the_report(token, mention, doc: Doc, rules: dict) -> bool:
+    """Whether a sentence's date belongs to the verb of saying that reports the trigger, not to
+    the trigger ("the police said on Friday that an officer was wounded": Friday is when they
+    said it; the wounding may be the riot of the night before)."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand") if mention is not None else None
+    if span is None:
+        return False
+    verb = next((ancestor for ancestor in span.root.ancestors if ancestor.pos_ in ("VERB", "AUX")), None)
+    if verb is None or verb.lemma_.lower() not in rules["reporting_verbs"] or verb.i == token.i:
+        return False
+    reported = next((ancestor for ancestor in token.ancestors if ancestor.head.i == verb.i), None)
+    return reported is not None and reported.dep_ in ("ccomp", "xcomp", "parataxis") and not span.root.is_ancestor(token)
 
 
 def _claimed(token, rules: dict) -> bool:

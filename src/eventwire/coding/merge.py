@@ -187,6 +187,7 @@ class _Item:
     distinct: bool = False  # "also", "another": never joins an earlier event
     undated: bool = False  # no date is stated for it: it joins a compatible event of any day
     reference: bool = False  # "the blast": names an event told before, of whatever sub-type
+    reported: bool = False  # its only day is that of a statement about it ("said on Friday that ...")
 
 
 @dataclass
@@ -202,6 +203,11 @@ class _Cluster:
     def undated(self) -> bool:
         return all(item.undated for item in self.items)
 
+    @property
+    def stated_day(self) -> bool:
+        """Some sentence states a day for it, if only the day of a statement about it."""
+        return any(not item.undated or item.reported for item in self.items)
+
 
 def _compatible(cluster: _Cluster, item: _Item, taxonomy: Taxonomy) -> bool:
     a, b = cluster.event, item.event
@@ -214,17 +220,27 @@ def _compatible(cluster: _Cluster, item: _Item, taxonomy: Taxonomy) -> bool:
         # noun ("the attack") or the same sub-event type
         if not (item.undated or cluster.undated):
             return False
-        if not (
-            item.generic or item.reference or a.sub_event_type == b.sub_event_type
-            or (_demonstration(a) and _demonstration(b))
-            or (a.event_type == b.event_type in WEAPON_TYPES)  # "an IED" for the suicide bombing told before
-        ):
+        if _by_report(item) or (cluster.undated and any(_by_report(member) for member in cluster.items)):
+            # a day stated for a statement is still a day: only the same kind of event is the same event
+            if not (_same_kind(a, b) or (_demonstration(a) and _demonstration(b))):
+                return False
+        if not (item.generic or item.reference or _same_kind(a, b) or (_demonstration(a) and _demonstration(b))):
             return False
     if a.event_type is None or b.event_type is None:
         return a.event_type is None and b.event_type is None and a.plover_category == b.plover_category
     if cluster.specific and not item.generic and not taxonomy.mergeable_types(a.sub_event_type, b.sub_event_type):
         return False
     return actor_alignment(a, b) is not None
+
+
+def _same_kind(a: Event, b: Event) -> bool:
+    """The same sub-event type, or two weapons named for one explosion ("an IED" for the suicide
+    bombing told before)."""
+    return a.sub_event_type == b.sub_event_type or a.event_type == b.event_type in WEAPON_TYPES
+
+
+def _by_report(item: _Item) -> bool:
+    return item.undated and item.reported
 
 
 def _demonstration(event: Event) -> bool:
@@ -335,6 +351,7 @@ def merge_events(
     distinct: list[bool] | None = None,
     undated: list[bool] | None = None,
     references: list[bool] | None = None,
+    reported: list[bool] | None = None,
     taxonomy: Taxonomy | None = None,
 ) -> list[Event]:
     """Merge the event mentions of one article (see the module docstring).
@@ -348,7 +365,9 @@ def merge_events(
     of a claim about it), so it joins a compatible event of another day and takes that day,
     when it is vague (``generic``), of the same sub-event type, or ``references[i]``: a
     definite reference to an event told before ("were also wounded in the blast"), which is
-    undated too.
+    undated too. ``reported[i]``: its only stated day is the day of a statement about it ("the
+    police said on Friday that an officer was wounded"); it is undated, but joins an event of
+    another day only of its own sub-event type (or both demonstrations).
     """
     taxonomy = taxonomy or load_taxonomy()
     count = len(events)
@@ -361,6 +380,7 @@ def merge_events(
             distinct[index] if distinct is not None else False,
             undated[index] if undated is not None else False,
             references[index] if references is not None else False,
+            reported[index] if reported is not None else False,
         )
         for index, event in enumerate(events)
     ]
@@ -374,7 +394,7 @@ def merge_events(
                 continue
             score = (
                 # an undated mention's date is a stand-in: it looks for an event a text dates
-                not cluster.undated if item.undated else cluster.event.event_date == item.event.event_date,
+                cluster.stated_day if item.undated else cluster.event.event_date == item.event.event_date,
                 _exact_matches(cluster.event, item.event),
                 same_place(cluster.event, item.event),
             )
@@ -398,6 +418,8 @@ def _date_undated(clusters: list[_Cluster]) -> None:
     for cluster in sorted(clusters, key=lambda cluster: _first_start(cluster.event)):
         if not cluster.undated:
             last = cluster.event
+        elif any(_by_report(item) for item in cluster.items):
+            continue  # the day of a statement about it is the best day the text gives
         elif last is not None and last.event_date is not None:
             cluster.event = replace(cluster.event, event_date=last.event_date, time_precision=last.time_precision)
 
