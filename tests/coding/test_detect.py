@@ -93,8 +93,6 @@ def _event(doc, sentence_index: int, event_type="Battles") -> Event:
 
 
 def test_the_gate_keeps_events_read_from_news_of_violence_and_drops_the_rest(nlp, small_model):
-    from eventwire.nlp.paragraphs import ParagraphSentencizer  # noqa: F401  (sentences need a parser or rules)
-
     doc = nlp("Militants ambushed soldiers near the village on Monday. The council approved the budget on Tuesday.")
     kept = gate_events([_event(doc, 0), _event(doc, 1)], doc, small_model, GateSettings())
     assert [event.evidence[0].text for event in kept] == [list(doc.sents)[0].text]

@@ -56,16 +56,12 @@ def make_events(nlp: Language, name: str):
     return EventCoder(nlp, name)
 
 
-@Language.factory(
-    "eventwire_gate_v1",
-    default_config={"model_path": None, "material": 0.5, "verbal": 0.7, "article": 0.7, "context": 0.9, "context_material": 0.2},
-)
-def make_gate(nlp: Language, name: str, model_path: str | None, material: float, verbal: float, article: float,
-              context: float, context_material: float):
+@Language.factory("eventwire_gate_v1", default_config={"model_path": None, "thresholds": {}})
+def make_gate(nlp: Language, name: str, model_path: str | None, thresholds: dict):
     from eventwire.nlp.gate import RelevanceGate
 
-    return RelevanceGate(nlp, name, model_path=model_path, material=material, verbal=verbal, article=article,
-                         context=context, context_material=context_material)
+    # thresholds: any of GateSettings' fields; the rest keep their defaults (docs/detect.md)
+    return RelevanceGate(nlp, name, model_path=model_path, thresholds=thresholds)
 
 
 @Language.factory("eventwire_quotes_v1")

@@ -15,15 +15,11 @@ from eventwire.errors import Errors, ModelError
 
 
 class RelevanceGate:
-    def __init__(self, nlp: Language, name: str, *, model_path: str | None = None,
-                 material: float = GateSettings.material, verbal: float = GateSettings.verbal,
-                 article: float = GateSettings.article, context: float = GateSettings.context,
-                 context_material: float = GateSettings.context_material) -> None:
+    def __init__(self, nlp: Language, name: str, *, model_path: str | None = None, thresholds: dict | None = None) -> None:
         self.nlp = nlp
         self.name = name
         self.model_path = model_path
-        self.settings = GateSettings(material=material, verbal=verbal, article=article, context=context,
-                                     context_material=context_material)
+        self.settings = GateSettings(**(thresholds or {}))
         self.model: SentenceModel | None = None
 
     def initialize(self, get_examples=None, *, nlp: Language | None = None, data_path: str | None = None) -> None:
