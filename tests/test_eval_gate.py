@@ -29,8 +29,11 @@ FLOORS = {
     "articles_fatalities_exact": 0.83,  # on matched events: 0.871
     "articles_quotes_f1": 0.95,  # 0.972 (0.958 before speakers resolved to people and bodies, 2026-12-07)
     "articles_stories_bcubed_f1": 0.95,  # 1.0
-    "classify_accuracy": 0.64,  # first 120 CASE snippets, packaged model, 30 classes: 0.675
-    "classify_event_type_accuracy": 0.82,  # 0.851
+    # first 120 CASE snippets, packaged model, 30 classes: 0.667; event type 0.812. The model
+    # trained with eventwire's corpus (2026-12-07) scores the whole file higher (event type 0.769
+    # -> 0.788) and these 120 lower (0.851 -> 0.812)
+    "classify_accuracy": 0.64,
+    "classify_event_type_accuracy": 0.79,
     "isaf_killed_exact": 0.75,  # first 80 ISAF releases: 0.788
     "isaf_captured_exact": 0.865,  # 0.900
     # dates scored on releases with a dated line only (2026-12-07 file, `date_from`): 0.760 exact,

@@ -87,9 +87,11 @@ def main():
 @click.option("-v", "--verbose", is_flag=True, help="Print a line per committed batch.")
 @click.option("--model", "detector_path", type=click.Path(exists=True, dir_okay=False), default=None,
               help="A sentence model from `eventwire train-detector` (default: the packaged one).")
+@click.option("--classifier", "classifier_path", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="A snippet classifier from `eventwire train` that types the coded events (default: the packaged one).")
 @friendly_errors
 def ingest(paths, db_path, default_date, max_bytes, id_column, url_column, date_column, title_column,
-           text_column, batch_size, progress, verbose, detector_path):
+           text_column, batch_size, progress, verbose, detector_path, classifier_path):
     """Read articles from PATHS (files, directories, .gz, or - for stdin), code them, store events.
 
     Reads seed-format .txt (first line ' date YYYY-MM-DD headline'), plain .txt (with --date or
@@ -116,7 +118,7 @@ def ingest(paths, db_path, default_date, max_bytes, id_column, url_column, date_
     if max_bytes is not None:
         read_options["max_bytes"] = max_bytes
     note_first_run()
-    nlp = get_pipeline(detector_path=detector_path)
+    nlp = get_pipeline(detector_path=detector_path, classifier_path=classifier_path)
     bar = tqdm(desc="articles", unit="art", file=sys.stderr, disable=None if progress is None else not progress)
 
     def on_problem(problem):
@@ -284,6 +286,8 @@ def stories(db_path, min_size, limit):
 @click.option("--predictions", type=click.Path(dir_okay=False), help="Write one prediction line per input record here.")
 @click.option("--gold-spans", is_flag=True, help="toponyms: resolve the gold spans instead of recognising places.")
 @click.option("--model", "model_path", type=click.Path(exists=True), help="classify: a model from `eventwire train`; articles: a sentence model from `eventwire train-detector`.")
+@click.option("--classifier", "classifier_path", type=click.Path(exists=True, dir_okay=False),
+              help="articles: a snippet classifier from `eventwire train` to type the events (as `ingest --classifier`).")
 @click.option("--folds", type=int, default=None, help="classify: k-fold cross-validation, training on the other folds of FILE.")
 @click.option(
     "--features",
@@ -299,7 +303,7 @@ def stories(db_path, min_size, limit):
     help="articles: score one story-grouped half of FILE (report `validation`; tune on `tune`).",
 )
 @friendly_errors
-def evaluate(kind, path, as_json, predictions, gold_spans, model_path, folds, features, split):
+def evaluate(kind, path, as_json, predictions, gold_spans, model_path, classifier_path, folds, features, split):
     """Score eventwire against a gold file (formats in ../shared/data/README.md).
 
     KIND is `articles` (events, quotes, stories), `toponyms` (place recognition and
@@ -338,7 +342,9 @@ def evaluate(kind, path, as_json, predictions, gold_spans, model_path, folds, fe
     else:
         from eventwire.eval.run_articles import evaluate_articles
 
-        scores = evaluate_articles(path, predictions_path=predictions, split=split, detector_path=model_path)
+        scores = evaluate_articles(
+            path, predictions_path=predictions, split=split, detector_path=model_path, classifier_path=classifier_path,
+        )
     if as_json:
         click.echo(json.dumps(scores, indent=2, sort_keys=True))
     else:
@@ -486,14 +492,22 @@ def gazetteer_clear():
     show_default=True,
     help="What the model reads: rule/word features, sentence embeddings (needs eventwire[embed]), or both.",
 )
+@click.option("--corpus", "corpus_dir", default=None, type=click.Path(exists=True, file_okay=False),
+              help="Also train on eventwire's corpus folder (corpus/), mapped to CASE labels.")
+@click.option("--min-count", type=click.IntRange(min=1), default=None,
+              help="Keep only features seen in at least this many examples (default 1).")
 @friendly_errors
-def train(path, out_path, features):
+def train(path, out_path, features, corpus_dir, min_count):
     """Train the snippet classifier on your own labelled sentences and save the model.
 
     PATH is a JSONL file, one {"text": ..., "label": ...} object per line; the label is a
     CASE 2021 code (ARMED_CLASH, DIPLO, ...) or an ACLED sub-event type ("Armed clash").
     Lines starting with # are comments. Bad lines are reported with their line number and
-    skipped. Use the model with `eventwire eval classify FILE --model OUT` (docs/classify.md).
+    skipped. Use the model with `eventwire eval classify FILE --model OUT`, and in your
+    database with `eventwire ingest ... --classifier OUT`: it types every coded event
+    (docs/classify.md). The packaged model is rebuilt with
+    `eventwire train src/eventwire/coding/data/classify_train.jsonl --corpus corpus --min-count 2
+    --out src/eventwire/coding/data/classifier_model.json`.
 
     \b
     Example:
@@ -502,7 +516,19 @@ def train(path, out_path, features):
     """
     from eventwire.coding.classifier import train_file
 
-    report = train_file(path, out_path, features=features)
+    extra = None
+    if corpus_dir is not None:
+        from eventwire.coding.detect.corpus import case_examples, read_corpus
+
+        extra = case_examples(read_corpus(corpus_dir))
+    settings = None
+    if min_count is not None:
+        from dataclasses import replace
+
+        from eventwire.coding.classifier import settings_for
+
+        settings = replace(settings_for(features), min_count=min_count)
+    report = train_file(path, out_path, features=features, extra=extra, settings=settings)
     for error in report.errors:
         click.echo(error, err=True)
     click.echo(

@@ -18,9 +18,13 @@ The labels are in ``classify_labels``.
   their line number and skipped (``TrainingData.errors``).
 - ``train_file(path, out)``: what ``eventwire train`` runs.
 
-The packaged model (``data/classifier_model.json``) is trained on ``data/classify_train.jsonl``
-only, eventwire's own sentences: ``eventwire train src/eventwire/coding/data/classify_train.jsonl
---out src/eventwire/coding/data/classifier_model.json`` rebuilds it.
+The packaged model (``data/classifier_model.json``) is trained on eventwire's own sentences
+only: ``data/classify_train.jsonl`` and the project's corpus (``corpus/``, mapped to CASE labels by
+``eventwire.coding.detect.corpus.case_examples``). ``eventwire train
+src/eventwire/coding/data/classify_train.jsonl --corpus corpus --min-count 2 --out
+src/eventwire/coding/data/classifier_model.json`` rebuilds it. Ingest runs it on every coded
+event (``eventwire.coding.retype``), so the model ``eval classify`` scores is the one that types
+the events in the database.
 """
 from __future__ import annotations
 
@@ -373,10 +377,15 @@ class TrainReport:
 
 
 def train_file(
-    path: str | Path, out: str | Path, *, settings: TrainSettings | None = None, features: str = "rules", nlp=None
+    path: str | Path, out: str | Path, *, settings: TrainSettings | None = None, features: str = "rules", nlp=None,
+    extra: list[tuple[str, str]] | None = None,
 ) -> TrainReport:
-    """Read a training file, train, save the model to ``out``: the ``eventwire train`` command."""
+    """Read a training file, train, save the model to ``out``: the ``eventwire train`` command.
+    ``extra``: more (text, label) examples, such as eventwire's corpus (``--corpus``)."""
     data = read_training_file(path)
+    for text, label in extra or ():
+        data.texts.append(text)
+        data.labels.append(label_code(label))
     # a file that cannot be trained on fails with the bad lines' messages in its error
     shown = data.errors[:MAX_ERRORS_SHOWN]
     if len(data.errors) > MAX_ERRORS_SHOWN:
@@ -388,6 +397,7 @@ def train_file(
     if len(counts) < 2:
         raise InputError("\n".join([*shown, Errors.E276.format(path=path, labels=sorted(counts))]), path=str(path))
     settings = settings or settings_for(features)
-    model = train(data.texts, data.labels, settings=settings, nlp=nlp, info={"trained_on": Path(path).name})
+    info = {"trained_on": Path(path).name + (f" + {len(extra)} corpus sentences" if extra else "")}
+    model = train(data.texts, data.labels, settings=settings, nlp=nlp, info=info)
     model.save(out)
     return TrainReport(Path(path), Path(out), len(data.texts), counts, data.errors, model)

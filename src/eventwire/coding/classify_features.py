@@ -23,7 +23,7 @@ import json
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from eventwire.coding.triggers import find_triggers
 from eventwire.engine.process import make_docs
@@ -33,8 +33,9 @@ from eventwire.types import Article
 
 DATA_DIR = Path(__file__).parent / "data"
 CUES_PATH = DATA_DIR / "classify_cues.json"
-# Components the features need; quotes are not read.
-SKIP_PIPES = ("ew_quotes",)
+# Components the features do not read: quotes, and the typer, which reads these features (a
+# snippet's features are the rule coder's reading, before the classifier types its events).
+SKIP_PIPES = ("ew_quotes", "ew_type")
 PIPE_BATCH = 32
 NUMBER = "#"
 
@@ -93,8 +94,16 @@ def cue_features(doc: Doc) -> set[str]:
 def rule_features(doc: Doc, nlp: Language) -> set[str]:
     """What eventwire's own rule coder found in the doc: every coded event, those the
     relevance gate kept (``ew_events``) and those it dropped (``ew_gated``), in text order."""
-    features = set()
     events = sorted(doc_list(doc, "ew_events") + doc_list(doc, "ew_gated"), key=_first_offset)
+    return coder_features(doc[:], events, _extractor(nlp))
+
+
+def coder_features(span: Span, events: list, extractor) -> set[str]:
+    """The rule coder's reading of ``span`` (a snippet's whole doc, or the sentences of one
+    event in an article): the ``events`` coded there, in text order, and the triggers, actors
+    and casualty counts inside the span. ``extractor``: the ``ew_events`` component's
+    ``EventExtractor`` (None: no trigger features)."""
+    features = set()
     for index, event in enumerate(events):
         for prefix in ("ev", "ev0") if index == 0 else ("ev",):
             features.add(f"{prefix}:sub={event.sub_event_type}")
@@ -107,20 +116,40 @@ def rule_features(doc: Doc, nlp: Language) -> set[str]:
             features.add("ev:civilian")
     if not events:
         features.add("ev:none")
-    if "ew_events" in nlp.pipe_names:
-        extractor = nlp.get_pipe("ew_events").extractor
-        if extractor is not None:
-            for trigger in find_triggers(doc, extractor.matcher, extractor.lexicon):
-                features.add(f"tr:cls={trigger.entry.cls}")
-                features.add(f"tr:id={trigger.entry.id}")
-                if trigger.entry.plover:
-                    features.add(f"tr:plover={trigger.entry.plover}")
+    doc = span.doc
+    if extractor is not None:
+        for trigger in find_triggers(doc, extractor.matcher, extractor.lexicon):
+            if not span.start <= trigger.token.i < span.end:
+                continue
+            features.add(f"tr:cls={trigger.entry.cls}")
+            features.add(f"tr:id={trigger.entry.id}")
+            if trigger.entry.plover:
+                features.add(f"tr:plover={trigger.entry.plover}")
+    inside = _char_filter(span)
     for actor in doc_list(doc, "ew_actors"):
-        features.add(f"act:inter={actor.inter}")
-        features.add(f"act:kind={actor.kind}")
-    if doc_list(doc, "ew_casualties"):
+        if inside(actor.start):
+            features.add(f"act:inter={actor.inter}")
+            features.add(f"act:kind={actor.kind}")
+    if any(inside(claim.start) for claim in doc_list(doc, "ew_casualties")):
         features.add("cas:any")
     return features
+
+
+def span_features(span: Span, events: list, extractor) -> set[str]:
+    """The classifier's features of one event's sentences in an article (``coder_features``
+    with the event alone as the coder's reading)."""
+    return word_features(span) | cue_features(span) | coder_features(span, events, extractor)
+
+
+def _extractor(nlp: Language):
+    if "ew_events" not in nlp.pipe_names:
+        return None
+    return nlp.get_pipe("ew_events").extractor
+
+
+def _char_filter(span: Span):
+    start, end = span.start_char, span.end_char
+    return lambda offset: start <= offset < end
 
 
 def _first_offset(event) -> int:

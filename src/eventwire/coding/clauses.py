@@ -30,6 +30,8 @@ IRREALIS_NOUNS = frozenset({
 AGO_UNITS = frozenset({"days", "weeks", "months", "years", "decades"})
 PERIOD_PREPS = frozenset({"in", "over", "during"})
 RECENT_WORDS = frozenset({"recent", "past", "last"})
+# Trigger classes of acts on property, whose participle describes what they left ("looted shops")
+PROPERTY_CLASSES = frozenset({"loot"})
 
 
 def clause_verb(token: Token) -> Token:
@@ -103,6 +105,12 @@ def background_reason(trigger: Trigger, rules: dict, *, plover: bool = False) ->
         return "content of a demand"  # "demanded that Hamas renounce", "its demand that Israel ease"
     if trigger.entry.is_verbal and verb.pos_ in VERB_POS and verb.dep_ == "relcl":
         return "description"  # "money that the government promised us": what the noun is, not a new act
+    if token.dep_ == "amod" and token.tag_ == "VBN" and trigger.entry.cls in PROPERTY_CLASSES:
+        # "looted shops", "the torched cars": the state an act left property in, a description
+        # ("two detained suspects" still counts the people an arrest took)
+        return "state"
+    if _in_conflict_period(token, verb, rules):
+        return "period of a conflict"  # "captured four towns during the war": its history, not a day's news
     if _is_allegation(token, rules):
         return "allegation"
     if _is_generic_history(verb, rules):
@@ -116,6 +124,22 @@ def background_reason(trigger: Trigger, rules: dict, *, plover: bool = False) ->
     if verb.lemma_.lower() in rules["irrealis_heads"] and token.i != verb.i and token.dep_ in ("dobj", "pobj", "nsubjpass"):
         return "irrealis head"
     return None
+
+
+def _in_conflict_period(token: Token, verb: Token, rules: dict) -> bool:
+    """Whether the act is placed in a whole war or conflict named as a period ("during the war",
+    "throughout the insurgency", "in the civil war"): the definite noun names the conflict, not a
+    day's fighting ("during fighting on Monday" is news)."""
+    for head in {token, verb}:
+        for child in head.children:
+            if child.dep_ != "prep" or child.lower_ not in ("during", "throughout", "in"):
+                continue
+            for noun in child.children:
+                if noun.dep_ == "pobj" and noun.lemma_.lower() in rules["conflict_period_nouns"] and any(
+                    grand.dep_ == "det" and grand.lower_ == "the" for grand in noun.children
+                ):
+                    return True
+    return False
 
 
 def _noun_background(token: Token, rules: dict) -> str | None:

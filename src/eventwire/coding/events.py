@@ -43,6 +43,11 @@ KILL_HOST_CLASSES = frozenset({
     "attack", "clash", "air", "shelling", "suicide", "explosive", "grenade", "chemical",
     "territory_take", "territory_retake", "mob",
 })
+# A death told as happening during a demonstration ("died during the march", "died at the
+# rally") is the demonstration's toll (ACLED codes fatalities on the demonstration event), not
+# an attack of its own.
+DEMONSTRATION_CLASSES = frozenset({"protest"})
+CIRCUMSTANCE_PREPOSITIONS = frozenset({"during", "in", "at", "amid", "amidst"})
 VICTIM_TAKING_CLASSES = frozenset({"attack", "air", "shelling", "suicide", "explosive", "grenade", "chemical", "abduct", "sexual", "mob"})
 OPPOSING_CLASSES = frozenset({"attack", "clash"})
 # Triggers whose coded type is a default guess ("the attack"); a specific mention's type wins.
@@ -94,6 +99,7 @@ class _Mention:
     refers_back: bool = False
     undated: bool = False
     reported: bool = False  # its sentence's day is that of the statement reporting it
+    dated_reference: bool = False  # a reference to an event told before that states its day ("the riot on Tuesday")
 
 
 class EventExtractor:
@@ -129,6 +135,7 @@ class EventExtractor:
             undated=[mention.undated or mention.refers_back or mention.reported for mention in mentions],
             references=[mention.refers_back for mention in mentions],
             reported=[mention.reported and not (mention.undated or mention.refers_back) for mention in mentions],
+            dated_references=[mention.dated_reference for mention in mentions],
             taxonomy=self.taxonomy,
         )
         # "the blast was blamed on X": the doer named outside the event's clause
@@ -234,6 +241,9 @@ class EventExtractor:
             related = [
                 host for host in hosts
                 if host.sent == kill.sent and (host.token.is_ancestor(kill.token) or kill.token.is_ancestor(host.token))
+            ] or [
+                host for host in triggers
+                if host.entry.cls in DEMONSTRATION_CLASSES and _circumstance_of(host.token, kill.token)
             ]
             # "police opened fire ..., with five protesters killed": the shooting's toll
             related = related or [
@@ -316,6 +326,7 @@ class EventExtractor:
         date, time_precision, mention.undated = when
         family = "verbal" if coding.event_type is None else "material"
         mention.refers_back = _refers_back(trigger, ctx)
+        mention.dated_reference = mention.refers_back and not mention.undated and _dates_noun(trigger.token, ctx, mention.sent_index)
         if family == "material" and not (mention.undated or mention.refers_back):
             ctx.told_dates.append((date, time_precision))
         location, geo_precision = ctx.place_for(
@@ -453,6 +464,27 @@ def _refers_back(trigger: Trigger, ctx: DocContext) -> bool:
     place_starts = {mention.start for mention in ctx.places}
     own = [grand for child in token.children if child.dep_ == "prep" for grand in child.subtree]
     return not any(item.idx in place_starts for item in own)
+
+
+def _circumstance_of(noun, verb) -> bool:
+    """Whether ``noun`` is the object of a preposition of circumstance on ``verb`` ("died during
+    the march", "died at the rally", "were shot amid demonstrations")."""
+    preposition = noun.head
+    return (
+        noun.dep_ == "pobj" and preposition.dep_ == "prep" and preposition.head.i == verb.i
+        and preposition.lower_ in CIRCUMSTANCE_PREPOSITIONS
+    )
+
+
+def _dates_noun(token, ctx: DocContext, sent_index: int) -> bool:
+    """Whether the date of the sentence is said of the event noun itself: inside its phrase ("the
+    riot on Tuesday", "Sunday's blast"), not in a clause about it ("the attack, police said on
+    Friday")."""
+    mention = ctx.sent_dates[sent_index] if sent_index < len(ctx.sent_dates) else None
+    if mention is None:
+        return False
+    start, end = token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
+    return start <= mention.start < end
 
 
 def _habitual(mention: _Mention) -> bool:

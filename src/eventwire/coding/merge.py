@@ -188,6 +188,7 @@ class _Item:
     undated: bool = False  # no date is stated for it: it joins a compatible event of any day
     reference: bool = False  # "the blast": names an event told before, of whatever sub-type
     reported: bool = False  # its only day is that of a statement about it ("said on Friday that ...")
+    dated_reference: bool = False  # a reference that states the day of the event it names ("the riot on Tuesday")
 
 
 @dataclass
@@ -206,7 +207,12 @@ class _Cluster:
     @property
     def stated_day(self) -> bool:
         """Some sentence states a day for it, if only the day of a statement about it."""
-        return any(not item.undated or item.reported for item in self.items)
+        return any(not item.undated or item.reported or item.dated_reference for item in self.items)
+
+    @property
+    def own_day(self) -> bool:
+        """A sentence states the day of the event itself: a mention or a reference to it."""
+        return any(not item.undated or item.dated_reference for item in self.items)
 
 
 def _compatible(cluster: _Cluster, item: _Item, taxonomy: Taxonomy) -> bool:
@@ -328,8 +334,12 @@ def _cluster_event(cluster: _Cluster, taxonomy: Taxonomy) -> Event:
         ),
     )
     merged = _combine([item.event for item in ranked], [claim for item in cluster.items for claim in item.claims])
-    dated = [item.event for item in cluster.items if not item.undated]
-    if dated:  # the day comes from a member whose own text states it, the first in the text
+    # the day comes from a member whose own text states it, the first in the text; else from a
+    # reference that dates the event it names ("four were hurt ... The riot on Tuesday began ...")
+    dated = [item.event for item in cluster.items if not item.undated] or [
+        item.event for item in cluster.items if item.dated_reference
+    ]
+    if dated:
         first = min(dated, key=_first_start)
         merged = replace(merged, event_date=first.event_date, time_precision=first.time_precision)
     if strongest is not None and merged.sub_event_type != strongest:
@@ -352,6 +362,7 @@ def merge_events(
     undated: list[bool] | None = None,
     references: list[bool] | None = None,
     reported: list[bool] | None = None,
+    dated_references: list[bool] | None = None,
     taxonomy: Taxonomy | None = None,
 ) -> list[Event]:
     """Merge the event mentions of one article (see the module docstring).
@@ -367,7 +378,10 @@ def merge_events(
     definite reference to an event told before ("were also wounded in the blast"), which is
     undated too. ``reported[i]``: its only stated day is the day of a statement about it ("the
     police said on Friday that an officer was wounded"); it is undated, but joins an event of
-    another day only of its own sub-event type (or both demonstrations).
+    another day only of its own sub-event type (or both demonstrations). ``dated_references[i]``:
+    a reference (``references[i]``) whose own phrase states a day ("the riot on Tuesday"); it
+    joins like any reference, and gives the event it names that day when no member states one
+    of its own.
     """
     taxonomy = taxonomy or load_taxonomy()
     count = len(events)
@@ -381,6 +395,7 @@ def merge_events(
             undated[index] if undated is not None else False,
             references[index] if references is not None else False,
             reported[index] if reported is not None else False,
+            dated_references[index] if dated_references is not None else False,
         )
         for index, event in enumerate(events)
     ]
@@ -416,7 +431,7 @@ def _date_undated(clusters: list[_Cluster]) -> None:
     publication day: a news story reports one day's events unless it says otherwise."""
     last = None
     for cluster in sorted(clusters, key=lambda cluster: _first_start(cluster.event)):
-        if not cluster.undated:
+        if cluster.own_day:
             last = cluster.event
         elif any(_by_report(item) for item in cluster.items):
             continue  # the day of a statement about it is the best day the text gives

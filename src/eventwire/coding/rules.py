@@ -9,7 +9,8 @@ Rules (ACLED Codebook 2023; PLOVER draft 0.7b1):
 - shooting or killing protesters -> Protests / Excessive force against protesters; dispersing
   them (tear gas, water cannon, unlethal force) -> Protests / Protest with intervention;
 - violence by demonstrators (clashes with police, storming, stone throwing, looting and arson
-  during protests) -> Riots / Violent demonstration; looting by armed actors -> Strategic
+  during protests), and deaths told as happening during a demonstration with no one named as
+  the killer -> Riots / Violent demonstration; looting by armed actors -> Strategic
   developments / Looting/property destruction;
 - seizing/capturing a place: state forces -> Government regains territory, others ->
   Non-state actor overtakes territory; seizing weapons -> Disrupted weapons use;
@@ -126,7 +127,8 @@ def code_trigger(
             sub = ERV_SUB_TYPES["explosive"]
         return _coding(sub, taxonomy)
     if cls == "protest":
-        if inter1 == RIOTERS:
+        if inter1 == RIOTERS or lethal:
+            # a demonstration with a toll ("died during the march") was not peaceful
             return _coding("Violent demonstration", taxonomy)
         return _coding("Peaceful protest", taxonomy, mode=entry.mode)
     if cls in FIXED_SUB_TYPES:

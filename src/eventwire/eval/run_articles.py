@@ -36,16 +36,21 @@ def gold_articles(records: list[dict], *, date_key: str = "published") -> list[A
 
 
 def evaluate_articles(
-    path: str | Path, *, predictions_path: str | Path | None = None, split: str = "all", detector_path: str | None = None
+    path: str | Path, *, predictions_path: str | Path | None = None, split: str = "all", detector_path: str | None = None,
+    classifier_path: str | None = None,
 ) -> dict:
     """Score the pipeline on gold articles: stories clustered, events deduplicated across the
     file's articles (``events``), and, for comparison, the same events before deduplication
     (``events_without_dedup``). ``split``: ``tune`` or ``validation`` scores one story-grouped
     half of the file (``eval.splits``), ``all`` the whole file. ``detector_path``: a sentence
-    model from ``eventwire train-detector`` instead of the packaged one."""
+    model from ``eventwire train-detector`` instead of the packaged one; ``classifier_path``: a
+    snippet classifier from ``eventwire train`` that types the events."""
     records = select_split(load_jsonl(path), split)
     articles = gold_articles(records)
-    nlp = get_pipeline(detector_path=str(detector_path) if detector_path else None)
+    nlp = get_pipeline(
+        detector_path=str(detector_path) if detector_path else None,
+        classifier_path=str(classifier_path) if classifier_path else None,
+    )
     started = time.perf_counter()
     results = process_batch(articles, nlp)
     story_of = cluster_stories(articles)

@@ -13,14 +13,15 @@ DOC_EXTENSIONS = {
     "ew_published": None,  # datetime.date | None, set before the pipeline runs
     "ew_article_id": "",  # str, set before the pipeline runs
     "ew_text": None,  # str | None: the doc's text, set before the pipeline runs (see doc_text)
+    "ew_conflict_news": False,  # bool: the relevance gate reads the article as clear news of conflict
 }
 DOC_LIST_EXTENSIONS = (
     "ew_places",  # list[PlaceMention]        written by eventwire.places
     "ew_dates",  # list[DateMention]          written by eventwire.dates
     "ew_casualties",  # list[CasualtyMention] written by eventwire.casualties
     "ew_actors",  # list[ActorMention]        written by eventwire.actors
-    "ew_events",  # list[Event]               written by eventwire.events, filtered by eventwire.gate
-    "ew_gated",  # list[Event]                the events the relevance gate dropped (eventwire.gate)
+    "ew_events",  # list[Event]               written by eventwire.events, filtered by eventwire.gate, typed by eventwire.typer
+    "ew_gated",  # list[Event]                the events the relevance gate and the typer dropped
     "ew_quotes",  # list[Quote]               written by eventwire.quotes
     "ew_cues",  # list[VerificationCue]       written by eventwire.verification
 )

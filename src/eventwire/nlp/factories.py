@@ -64,6 +64,14 @@ def make_gate(nlp: Language, name: str, model_path: str | None, thresholds: dict
     return RelevanceGate(nlp, name, model_path=model_path, thresholds=thresholds)
 
 
+@Language.factory("eventwire_typer_v1", default_config={"model_path": None, "thresholds": {}})
+def make_typer(nlp: Language, name: str, model_path: str | None, thresholds: dict):
+    from eventwire.nlp.typer import EventTyper
+
+    # thresholds: any of TypeSettings' fields (eventwire.coding.retype; docs/classify.md)
+    return EventTyper(nlp, name, model_path=model_path, thresholds=thresholds)
+
+
 @Language.factory("eventwire_quotes_v1")
 def make_quotes(nlp: Language, name: str):
     from eventwire.nlp.quotes import QuoteExtractor

@@ -19,6 +19,7 @@ COMPONENTS = (
     ("eventwire_actors_v1", "ew_actors"),
     ("eventwire_events_v1", "ew_events"),
     ("eventwire_gate_v1", "ew_gate"),
+    ("eventwire_typer_v1", "ew_type"),
     ("eventwire_quotes_v2", "ew_quotes"),
     ("eventwire_verification_v1", "ew_cues"),
 )
@@ -35,10 +36,14 @@ def load_spacy_model(name: str | None = None) -> Language:
     raise ModelError(Errors.E201.format(names=", ".join(names)))
 
 
-def build_pipeline(*, model: str | None = None, gazetteer_path: str | None = None, detector_path: str | None = None) -> Language:
+def build_pipeline(
+    *, model: str | None = None, gazetteer_path: str | None = None, detector_path: str | None = None,
+    classifier_path: str | None = None,
+) -> Language:
     """A new pipeline: spaCy's small English model followed by every eventwire component.
-    ``detector_path``: a sentence model from ``eventwire train-detector`` for the relevance gate
-    (default: the packaged one)."""
+    ``detector_path``: a sentence model from ``eventwire train-detector`` for the relevance gate;
+    ``classifier_path``: a snippet classifier from ``eventwire train`` that types the events
+    (default: the packaged ones)."""
     import eventwire.nlp.factories  # noqa: F401  (registers the factories)
 
     register_extensions()
@@ -48,12 +53,19 @@ def build_pipeline(*, model: str | None = None, gazetteer_path: str | None = Non
         config = {"gazetteer_path": gazetteer_path} if factory == "eventwire_places_v1" else {}
         if factory == "eventwire_gate_v1":
             config = {"model_path": detector_path}
+        if factory == "eventwire_typer_v1":
+            config = {"model_path": classifier_path}
         nlp.add_pipe(factory, name=pipe_name, config=config)
         nlp.get_pipe(pipe_name).initialize(nlp=nlp)
     return nlp
 
 
 @functools.lru_cache(maxsize=4)
-def get_pipeline(model: str | None = None, gazetteer_path: str | None = None, detector_path: str | None = None) -> Language:
+def get_pipeline(
+    model: str | None = None, gazetteer_path: str | None = None, detector_path: str | None = None,
+    classifier_path: str | None = None,
+) -> Language:
     """The pipeline for this process, built once (models and gazetteer load once per process)."""
-    return build_pipeline(model=model, gazetteer_path=gazetteer_path, detector_path=detector_path)
+    return build_pipeline(
+        model=model, gazetteer_path=gazetteer_path, detector_path=detector_path, classifier_path=classifier_path,
+    )

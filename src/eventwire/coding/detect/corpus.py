@@ -23,6 +23,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+import zlib
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -54,6 +55,7 @@ class Sentence:
     plover: str | None = None
     source: str = "eventwire"
     group: str = ""  # what k-fold keeps together (a file, a document)
+    genre: str = ""  # the news genre of eventwire's own sentences ("crime", "accidents", ...)
 
 
 def _relevance(kind: str) -> str:
@@ -85,10 +87,39 @@ def read_corpus(folder: str | Path) -> list[Sentence]:
                     raise ValueError(f"unknown PLOVER category {plover!r}")
                 if kind == "event" and sub is None:
                     raise ValueError("an event sentence needs its ACLED sub-event type")
-                sentences.append(Sentence(record["text"], _relevance(kind), sub, plover, "eventwire", path.stem))
+                sentences.append(
+                    Sentence(record["text"], _relevance(kind), sub, plover, "eventwire", path.stem, record.get("genre", ""))
+                )
             except (json.JSONDecodeError, KeyError, TypeError, ValueError) as err:
                 raise InputError(Errors.E255.format(path=f"{path}:{number}", reason=str(err))) from err
     return sentences
+
+
+# The CASE 2021 classes outside ACLED that a genre of ordinary news belongs to (CASE task 2's
+# label definitions); other genres (sport, business, culture...) have no CASE class.
+GENRE_CASE_LABELS = {
+    "crime": "ORG_CRIME", "accidents": "MAN_MADE_DISASTER", "disasters": "NATURAL_DISASTER",
+    "weather": "NATURAL_DISASTER", "local_politics": "DIPLO", "politics": "DIPLO",
+}
+CASE_PER_LABEL = 120  # at most this many sentences of one class outside ACLED (each ACLED type has 90-190)
+
+
+def case_examples(sentences: list[Sentence], *, per_label: int = CASE_PER_LABEL) -> list[tuple[str, str]]:
+    """(text, CASE label) training pairs for the snippet classifier from eventwire's corpus: an
+    event sentence is its ACLED sub-event type; a verbal or ordinary-news sentence is the CASE
+    class of its genre (``GENRE_CASE_LABELS``), at most ``per_label`` of each, chosen by a hash of
+    the text so the choice does not depend on file order; background sentences are left out."""
+    pairs: list[tuple[str, str]] = []
+    others: dict[str, list[str]] = {}
+    for sentence in sentences:
+        if sentence.relevance == "event" and sentence.sub_event:
+            pairs.append((sentence.text, sentence.sub_event))
+        elif sentence.genre in GENRE_CASE_LABELS and sentence.relevance in ("verbal", "none"):
+            others.setdefault(GENRE_CASE_LABELS[sentence.genre], []).append(sentence.text)
+    for label, texts in sorted(others.items()):
+        chosen = sorted(texts, key=lambda text: zlib.crc32(text.encode("utf-8")))[:per_label]
+        pairs.extend((text, label) for text in chosen)
+    return pairs
 
 
 def _jsonl(path: Path):

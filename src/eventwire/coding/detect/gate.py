@@ -23,7 +23,7 @@ from eventwire.coding.detect.features import sentence_features, token_words
 from eventwire.coding.detect.model import SentenceModel
 from eventwire.types import Event
 
-__all__ = ["GateSettings", "sentence_relevance", "gate_events"]
+__all__ = ["GateSettings", "sentence_relevance", "gate_events", "read_article"]
 
 SCORED_ROLES = frozenset({"trigger", "casualties"})
 
@@ -64,12 +64,20 @@ def _event_score(event: Event, bounds: list[tuple[int, int]], scores: np.ndarray
 
 def gate_events(events: list[Event], doc: Doc, model: SentenceModel, settings: GateSettings = GateSettings()) -> list[Event]:
     """The events the gate keeps, in order."""
+    return read_article(events, doc, model, settings)[0]
+
+
+def read_article(
+    events: list[Event], doc: Doc, model: SentenceModel, settings: GateSettings = GateSettings()
+) -> tuple[list[Event], bool]:
+    """(the events the gate keeps, in order; whether the article is clear news of conflict: its
+    best sentence, or its whole text read as one, scores at least ``settings.context``)."""
     if not events:
-        return events
+        return events, False
     bounds, scores = sentence_relevance(doc, model)
     best = float(scores.max()) if len(scores) else 0.0
     if best < settings.article:
-        return []
+        return [], False
     in_context = best >= settings.context or article_relevance(doc, model) >= settings.context
     material = settings.context_material if in_context else settings.material
     kept = []
@@ -77,4 +85,4 @@ def gate_events(events: list[Event], doc: Doc, model: SentenceModel, settings: G
         threshold = material if event.event_type is not None else settings.verbal
         if _event_score(event, bounds, scores) >= threshold:
             kept.append(event)
-    return kept
+    return kept, in_context

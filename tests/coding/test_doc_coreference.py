@@ -1,0 +1,103 @@
+"""Document-level coreference: what one article tells of one happening becomes one event.
+
+- A definite reference that states a day of its own ("the riot on Tuesday") dates the event
+  it names, when the sentence that told the event first gave it no day: the body's day beats the
+  report's.
+- A death told as happening during a demonstration ("killed during protests") is the
+  demonstration's toll (ACLED codes fatalities on the demonstration), not an attack of its own.
+- "Blow" means an explosion only as "blow up", "blow apart" or "blown to pieces": a lorry that
+  blew a tyre is a traffic accident.
+
+Texts written for these tests.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from eventwire.engine import process_batch
+from eventwire.nlp.pipeline import get_pipeline
+from eventwire.types import Article
+
+pytestmark = pytest.mark.slow
+THURSDAY = dt.date(2024, 3, 7)
+
+
+def code(text: str):
+    return process_batch([Article(id="t", text=text, published=THURSDAY)], get_pipeline())[0].events
+
+
+def test_a_dated_reference_gives_its_day_to_the_event_told_before_it():
+    events = code(
+        "Rioters burned tyres and stoned police in the port city of Mombasa, and four people were hurt. "
+        "The riot on Tuesday began after the arrest of a local councillor, residents said."
+    )
+    assert [event.event_date for event in events] == [dt.date(2024, 3, 5)]
+
+
+def test_a_date_in_a_clause_about_the_event_is_not_the_reference_s_own_day():
+    events = code(
+        "Rioters burned tyres and stoned police in the port city of Mombasa, and four people were hurt. "
+        "The riot, police said on Tuesday, began after the arrest of a local councillor."
+    )
+    assert all(event.event_date != dt.date(2024, 3, 5) for event in events)
+
+
+def test_deaths_during_protests_are_the_toll_of_a_violent_demonstration():
+    events = code("Three students were killed during protests against a new fuel tax in Dhaka on Tuesday.")
+    assert [(event.sub_event_type, event.fatalities) for event in events] == [("Violent demonstration", 3)]
+
+
+def test_a_peaceful_protest_without_a_toll_stays_peaceful():
+    events = code("Thousands of teachers marched through Accra on Tuesday to protest unpaid salaries.")
+    assert [event.sub_event_type for event in events] == ["Peaceful protest"]
+
+
+def test_police_shooting_protesters_is_still_excessive_force():
+    events = code("Police opened fire on protesters in Lagos on Tuesday, killing two demonstrators.")
+    assert [event.sub_event_type for event in events] == ["Excessive force against protesters"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A lorry blew a tyre on the coast highway near Malindi on Tuesday and overturned, killing six passengers.",
+        "The referee blew the final whistle in Nairobi on Tuesday after a goalless draw.",
+    ],
+)
+def test_blowing_a_tyre_or_a_whistle_is_no_explosion(text):
+    assert [event for event in code(text) if event.event_type == "Explosions/Remote violence"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Militants blew up a railway bridge near Quetta on Tuesday, cutting the line to the border, police said.",
+        "Insurgents blew apart a police checkpoint outside Kunduz on Tuesday with a truck bomb, killing five officers.",
+    ],
+)
+def test_blowing_up_a_target_is_an_explosion(text):
+    assert [event.event_type for event in code(text)] == ["Explosions/Remote violence"]
+
+
+def test_an_act_placed_in_a_whole_war_is_its_history():
+    events = code("Government forces captured four districts during the war, and the army now patrols the province.")
+    assert [event for event in events if event.event_type == "Battles"] == []
+
+
+def test_fighting_on_a_named_day_is_news_even_during_a_war():
+    events = code("Five soldiers were killed during fighting with rebels near Goma on Tuesday.")
+    assert [event.event_type for event in events] == ["Battles"]
+
+
+def test_a_participle_describing_damaged_property_is_no_new_act():
+    assert code("Police guarded looted shops in the centre of Mombasa on Tuesday as traders counted their losses.") == []
+
+
+def test_looting_told_as_an_act_is_an_event():
+    text = (
+        "Hundreds of rioters looted shops in the centre of Mombasa on Tuesday after police shot dead a "
+        "protester during a march against new taxes, witnesses said."
+    )
+    assert "Riots" in {event.event_type for event in code(text)}
