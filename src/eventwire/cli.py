@@ -514,7 +514,7 @@ def train(path, out_path, features, corpus_dir, min_count):
         eventwire train my_examples.jsonl --out my_model.json
         eventwire train my_examples.jsonl --out my_model.json --features rules+embed
     """
-    from eventwire.coding.classifier import train_file
+    from eventwire.coding.detect.classifier import train_file
 
     extra = None
     if corpus_dir is not None:
@@ -525,7 +525,7 @@ def train(path, out_path, features, corpus_dir, min_count):
     if min_count is not None:
         from dataclasses import replace
 
-        from eventwire.coding.classifier import settings_for
+        from eventwire.coding.detect.classifier import settings_for
 
         settings = replace(settings_for(features), min_count=min_count)
     report = train_file(path, out_path, features=features, extra=extra, settings=settings)

@@ -1,4 +1,4 @@
-"""Claims of responsibility and attributions name actor1 (``eventwire.coding.attribution``).
+"""Claims of responsibility and attributions name actor1 (``eventwire.coding.conventions.attribution``).
 
 Hand-made docs (see conftest.build_doc) with this module's own actor records; one test runs
 the full pipeline."""
@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 
-from eventwire.coding.attribution import attribute_events, find_attributions
+from eventwire.coding.conventions.attribution import attribute_events, find_attributions
 from eventwire.coding.events import EventExtractor
 from eventwire.types import ActorMention, Event, Evidence
 

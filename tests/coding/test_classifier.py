@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from eventwire.coding.classifier import (
+from eventwire.coding.detect.classifier import (
     CASE_LABELS,
     MODEL_VERSION,
     TRAIN_PATH,

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.coding.classify_features import cue_features
+from eventwire.coding.detect.classify_features import cue_features
 
 
 @pytest.mark.parametrize(

@@ -14,8 +14,8 @@ from click.testing import CliRunner
 
 import eventwire.eval.classify as classify
 from eventwire.cli import main
-from eventwire.coding import embeddings
-from eventwire.coding.classifier import (
+from eventwire.coding.detect import embeddings
+from eventwire.coding.detect.classifier import (
     EMBED_MODEL_VERSION,
     TrainSettings,
     fit,
@@ -23,8 +23,8 @@ from eventwire.coding.classifier import (
     settings_for,
     train,
 )
-from eventwire.coding.classify_optim import example_weights
-from eventwire.coding.embeddings import embed_texts, embeddings_available, get_embedder, use_embedder
+from eventwire.coding.detect.classify_optim import example_weights
+from eventwire.coding.detect.embeddings import embed_texts, embeddings_available, get_embedder, use_embedder
 from eventwire.errors import EvalError, MissingExtraError, ModelError
 
 FAKE_DIM = 32
@@ -252,7 +252,7 @@ def test_minilm_model_trained_on_own_sentences_codes_probes():
 
 def test_the_packaged_embedding_model_loads_without_the_extra(monkeypatch):
     """Reading the file needs no torch; it reads rules and MiniLM embeddings, trained on eventwire's own sentences."""
-    from eventwire.coding.classifier import CASE_LABELS, EMBED_MODEL_PATH, TRAIN_PATH
+    from eventwire.coding.detect.classifier import CASE_LABELS, EMBED_MODEL_PATH, TRAIN_PATH
 
     monkeypatch.setenv(embeddings.DISABLE_ENV, "1")
     model = load_classifier(EMBED_MODEL_PATH)

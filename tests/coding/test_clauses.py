@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.coding.clauses import background_reason, earlier_offset
+from eventwire.coding.coref.clauses import background_reason, earlier_offset
 from eventwire.coding.triggers import find_triggers, load_rules, load_trigger_lexicon
 
 

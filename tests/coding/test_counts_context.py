@@ -1,10 +1,10 @@
-"""DocContext (``eventwire.coding.context``): the datelines left out of event places, and the
+"""DocContext (``eventwire.coding.coref.context``): the datelines left out of event places, and the
 region a sentence names bounding where its event happened. Hand-made places (see conftest)."""
 from __future__ import annotations
 
 import pytest
 
-from eventwire.coding.context import DocContext
+from eventwire.coding.coref.context import DocContext
 from eventwire.types import Place
 
 from .conftest import PLACES
@@ -113,7 +113,7 @@ def test_a_place_abroad_stands_beside_a_region_named_for_another_event(make_doc)
     ],
 )
 def test_a_zero_does_not_outweigh_a_stated_figure(claims, expected):
-    from eventwire.coding.counts import CountClaim, resolve_count
+    from eventwire.coding.conventions.counts import CountClaim, resolve_count
 
     found = [CountClaim("fatalities", count, source, 0, 10) for source, count in claims]
     assert resolve_count(found, "fatalities") == expected
@@ -142,7 +142,7 @@ def _dated(text):
     ],
 )
 def test_day_span(text, days):
-    from eventwire.coding.counts import day_span
+    from eventwire.coding.conventions.counts import day_span
 
     found = day_span(text, _dated(text), last=WED)
     assert (None if found is None else [day.day for day in found]) == days
@@ -238,7 +238,7 @@ def test_a_definite_phrase_restates_the_capture_it_names(make_doc):
     ],
 )
 def test_additional_figures_are_summed(claims, expected):
-    from eventwire.coding.counts import CountClaim, resolve_count
+    from eventwire.coding.conventions.counts import CountClaim, resolve_count
 
     found = [CountClaim("arrested", count, "", 0, 10, additional) for count, additional in claims]
     assert resolve_count(found, "arrested") == expected

@@ -1,4 +1,4 @@
-"""Figures that are parts of one toll, not conflicting reports of it (``coding.counts``): a
+"""Figures that are parts of one toll, not conflicting reports of it (``coding.conventions.counts``): a
 total and the parts that add up to it, "five more were later found dead", and the dead of two
 sides of one fight. Unit cases on ``resolve_count``, then whole articles through the pipeline."""
 from __future__ import annotations
@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from eventwire.coding.counts import CountClaim, resolve_count
+from eventwire.coding.conventions.counts import CountClaim, resolve_count
 
 PUBLISHED = dt.date(2019, 3, 6)  # a Wednesday, before the Taliban became the state (2021-08-15)
 

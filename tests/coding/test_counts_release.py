@@ -1,4 +1,4 @@
-"""A release's figures and province (``coding.counts`` and ``eval.casualties``): the rank and
+"""A release's figures and province (``coding.conventions.counts`` and ``eval.casualties``): the rank and
 file detained beside a leader add to the leader, and a release whose main event is placed only
 at the country takes the region named just before that event. Whole releases through the
 pipeline; the sentences and the district names are written for these tests."""

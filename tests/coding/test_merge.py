@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from eventwire.coding.counts import CountClaim
-from eventwire.coding.merge import assign_event_ids, merge_events
+from eventwire.coding.conventions.counts import CountClaim
+from eventwire.coding.coref.merge import assign_event_ids, merge_events
 from eventwire.types import Event, Evidence
 
 DAY = dt.date(2024, 3, 4)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from eventwire.coding.merge import merge_events
+from eventwire.coding.coref.merge import merge_events
 
 from .test_merge import DAY, event
 

@@ -7,9 +7,9 @@ import datetime as dt
 import pytest
 
 from eventwire.coding.events import EventExtractor
-from eventwire.coding.taxonomy import load_taxonomy
+from eventwire.coding.conventions.taxonomy import load_taxonomy
 from eventwire.coding.triggers import load_trigger_lexicon
-from eventwire.coding.verbal import THREAT_MODES
+from eventwire.coding.conventions.verbal import THREAT_MODES
 from eventwire.eval.plover import sentence_category
 
 KENYA = ["Kenya", "Nairobi", "Mombasa", "Kisumu"]

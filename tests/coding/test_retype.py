@@ -1,4 +1,4 @@
-"""The snippet classifier types the events ingest codes (``eventwire.coding.retype``).
+"""The snippet classifier types the events ingest codes (``eventwire.coding.detect.retype``).
 
 The decision rules are tested with hand-made probability rows, so each rule is pinned apart
 from what any trained model happens to say; the component is tested through the real pipeline
@@ -12,9 +12,9 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from eventwire.coding.classify_labels import CASE_LABELS
-from eventwire.coding.retype import TypeSettings, decide
-from eventwire.coding.taxonomy import load_taxonomy
+from eventwire.coding.detect.classify_labels import CASE_LABELS
+from eventwire.coding.detect.retype import TypeSettings, decide
+from eventwire.coding.conventions.taxonomy import load_taxonomy
 from eventwire.types import Event
 
 LABELS = tuple(CASE_LABELS)

@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from eventwire.coding.taxonomy import TAXONOMY_PATH, load_taxonomy
+from eventwire.coding.conventions.taxonomy import TAXONOMY_PATH, load_taxonomy
 from eventwire.errors import ModelError
 
 ACLED_TYPES = [

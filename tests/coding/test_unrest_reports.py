@@ -10,7 +10,7 @@ from dataclasses import replace
 import pytest
 
 from eventwire.coding.events import EventExtractor
-from eventwire.coding.merge import merge_events
+from eventwire.coding.coref.merge import merge_events
 
 from .test_merge import DAY, event
 

@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from eventwire.cli import main
-from eventwire.coding.taxonomy import load_taxonomy
+from eventwire.coding.conventions.taxonomy import load_taxonomy
 from eventwire.errors import EvalError
 from eventwire.eval.plover import load_version_mapping, score_plover
 

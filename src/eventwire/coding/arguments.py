@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from eventwire.coding.clauses import clause_verb
+from eventwire.coding.coref.clauses import clause_verb
 from eventwire.coding.triggers import Trigger
 from eventwire.types import ActorMention
 

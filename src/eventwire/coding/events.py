@@ -24,16 +24,16 @@ from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from eventwire.coding.arguments import ArgumentReader, Arguments
-from eventwire.coding.attribution import attribute_events
-from eventwire.coding.clauses import background_reason, clause_verb, earlier_offset, refers_to_told_event, vague_past
-from eventwire.coding.context import DocContext, sentence_bounds
-from eventwire.coding.counts import Anchor, CountClaim, attach_counts, resolve_count, split_multi_day
-from eventwire.coding.merge import assign_event_ids, merge_events
-from eventwire.coding.refine import placed, refine_places
-from eventwire.coding.rules import TARGET_SENSITIVE, UNIDENTIFIED_INTER, Coding, code_trigger, token_inter
-from eventwire.coding.taxonomy import Taxonomy, load_taxonomy
+from eventwire.coding.conventions.attribution import attribute_events
+from eventwire.coding.coref.clauses import background_reason, clause_verb, earlier_offset, refers_to_told_event, vague_past
+from eventwire.coding.coref.context import DocContext, sentence_bounds
+from eventwire.coding.conventions.counts import Anchor, CountClaim, attach_counts, resolve_count, split_multi_day
+from eventwire.coding.coref.merge import assign_event_ids, merge_events
+from eventwire.coding.coref.refine import placed, refine_places
+from eventwire.coding.conventions.rules import TARGET_SENSITIVE, UNIDENTIFIED_INTER, Coding, code_trigger, token_inter
+from eventwire.coding.conventions.taxonomy import Taxonomy, load_taxonomy
 from eventwire.coding.triggers import Trigger, TriggerEntry, TriggerLexicon, find_triggers, load_rules, load_trigger_lexicon
-from eventwire.coding.verbal import intent_entries, stated_by, verbal_actor_ok
+from eventwire.coding.conventions.verbal import intent_entries, stated_by, verbal_actor_ok
 from eventwire.nlp.extensions import doc_list
 from eventwire.types import Event, Evidence
 

@@ -38,7 +38,7 @@ from operator import attrgetter
 
 from spacy.tokens import Doc
 
-from eventwire.coding.merge import place_level
+from eventwire.coding.coref.merge import place_level
 from eventwire.nlp.extensions import doc_list, doc_text
 from eventwire.types import CasualtyMention, Event, FieldSource
 

@@ -2,7 +2,7 @@
 
 A *trigger* is the word (or phrase) that names an event: "attacked", "air strike",
 "blew himself up", "held talks". Each lexicon entry names a trigger ``class`` that
-``eventwire.coding.rules`` turns into an ACLED sub-event type and/or a PLOVER category.
+``eventwire.coding.conventions.rules`` turns into an ACLED sub-event type and/or a PLOVER category.
 The matcher is built once per vocabulary; finding triggers is one ``Matcher`` call per doc.
 """
 from __future__ import annotations

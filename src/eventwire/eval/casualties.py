@@ -49,7 +49,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from eventwire.coding.context import DocContext
+from eventwire.coding.coref.context import DocContext
 from eventwire.engine.process import make_docs
 from eventwire.eval.articles import load_jsonl, per_second, write_jsonl
 from eventwire.eval.run_articles import gold_articles

@@ -30,7 +30,7 @@ from pathlib import Path
 
 import numpy as np
 
-from eventwire.coding.classifier import (
+from eventwire.coding.detect.classifier import (
     ACLED_LABELS,
     CASE_LABELS,
     TRAIN_PATH,
@@ -166,7 +166,7 @@ def evaluate_classify(
     folds: int | None = None,
     features: str | None = None,
 ) -> dict:
-    from eventwire.coding.classify_features import inputs_for
+    from eventwire.coding.detect.classify_features import inputs_for
     from eventwire.nlp.pipeline import get_pipeline
 
     records = load_jsonl(path)
@@ -220,6 +220,6 @@ def evaluate_classify(
 def _embedder_name(features: str) -> str | None:
     if "embed" not in features:
         return None
-    from eventwire.coding.embeddings import get_embedder
+    from eventwire.coding.detect.embeddings import get_embedder
 
     return get_embedder().name

@@ -68,7 +68,7 @@ def make_gate(nlp: Language, name: str, model_path: str | None, thresholds: dict
 def make_typer(nlp: Language, name: str, model_path: str | None, thresholds: dict):
     from eventwire.nlp.typer import EventTyper
 
-    # thresholds: any of TypeSettings' fields (eventwire.coding.retype; docs/classify.md)
+    # thresholds: any of TypeSettings' fields (eventwire.coding.detect.retype; docs/classify.md)
     return EventTyper(nlp, name, model_path=model_path, thresholds=thresholds)
 
 

@@ -1,6 +1,6 @@
 """The ``eventwire_typer_v1`` component: the trained snippet classifier types each coded event.
 
-A thin shell around ``eventwire.coding.retype``: ``initialize`` loads the classifier once (the
+A thin shell around ``eventwire.coding.detect.retype``: ``initialize`` loads the classifier once (the
 packaged one, or ``model_path`` from ``eventwire train``); ``__call__`` retypes
 ``doc._.ew_events`` and moves the events it reads as crime, accident or disaster to
 ``doc._.ew_gated``, beside those the relevance gate dropped.
@@ -10,9 +10,9 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from eventwire.coding.classifier import MODEL_PATH, SnippetClassifier, load_classifier
-from eventwire.coding.retype import TypeSettings, retype_events
-from eventwire.coding.taxonomy import Taxonomy, load_taxonomy
+from eventwire.coding.detect.classifier import MODEL_PATH, SnippetClassifier, load_classifier
+from eventwire.coding.detect.retype import TypeSettings, retype_events
+from eventwire.coding.conventions.taxonomy import Taxonomy, load_taxonomy
 from eventwire.errors import Errors, ModelError
 
 

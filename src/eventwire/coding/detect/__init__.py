@@ -8,5 +8,10 @@
   plus the public sets of ``../shared/data/train``; the balance check.
 - ``train``: ``eventwire train`` builds the packaged model from that material.
 - ``gate``: the relevance gate ingest runs (spaCy component ``eventwire_gate_v1``).
+- ``classifier`` (with ``classify_features``, ``classify_labels``, ``classify_optim`` and the
+  optional ``embeddings``): the snippet classifier of the CASE 2021 classes, trained by
+  ``eventwire train`` and scored by ``eventwire eval classify``;
+- ``retype``: that classifier typing (and dropping) the events ingest codes (spaCy component
+  ``eventwire_typer_v1``): one coder for ingest and evaluation.
 """
 from eventwire.coding.detect.model import SentenceModel, load_sentence_model  # noqa: F401

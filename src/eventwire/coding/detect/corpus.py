@@ -28,7 +28,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from eventwire.coding.taxonomy import load_taxonomy
+from eventwire.coding.conventions.taxonomy import load_taxonomy
 from eventwire.errors import Errors, InputError
 
 __all__ = ["Sentence", "read_corpus", "shared_sentences", "balance", "KINDS"]

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
-from eventwire.coding.classify_optim import SparseRows, softmax, train_softmax
+from eventwire.coding.detect.classify_optim import SparseRows, softmax, train_softmax
 from eventwire.errors import Errors, ModelError
 
 __all__ = ["Head", "SentenceModel", "TrainSettings", "load_sentence_model", "MODEL_PATH"]

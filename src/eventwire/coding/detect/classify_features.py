@@ -1,4 +1,4 @@
-"""Features of a news snippet for the snippet classifier (``eventwire.coding.classifier``).
+"""Features of a news snippet for the snippet classifier (``eventwire.coding.detect.classifier``).
 
 A processed doc (the eventwire pipeline: spaCy plus eventwire's components) becomes a set of
 feature names, in four groups:
@@ -11,7 +11,7 @@ feature names, in four groups:
 - ``cue:``: eventwire's own per-class cue words (``data/classify_cues.json``).
 
 ``inputs_for(texts, features)`` gives what a model reading ``features`` needs: these feature
-sets, the texts' sentence embeddings (``eventwire.coding.embeddings``), or both.
+sets, the texts' sentence embeddings (``eventwire.coding.detect.embeddings``), or both.
 
 The words let a trained model learn what the rules do not know; the rule features carry what
 the coder knows to a model trained on few examples.
@@ -31,7 +31,7 @@ from eventwire.errors import Errors, ModelError
 from eventwire.nlp.extensions import doc_list
 from eventwire.types import Article
 
-DATA_DIR = Path(__file__).parent / "data"
+DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 CUES_PATH = DATA_DIR / "classify_cues.json"
 # Components the features do not read: quotes, and the typer, which reads these features (a
 # snippet's features are the rule coder's reading, before the classifier types its events).
@@ -174,7 +174,7 @@ def inputs_for(texts: list[str], features: str, *, nlp=None, embedder_name: str 
     and embeddings (None for "rules"). A missing extra fails (E279) before the pipeline runs."""
     feature_sets = vectors = None
     if "embed" in features:
-        from eventwire.coding.embeddings import get_embedder
+        from eventwire.coding.detect.embeddings import get_embedder
 
         embedder = get_embedder()
         if embedder_name is not None and embedder.name != embedder_name:

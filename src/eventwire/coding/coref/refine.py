@@ -22,8 +22,8 @@ first-level region, or nowhere) takes:
 """
 from __future__ import annotations
 
-from eventwire.coding.context import DocContext, Location, place_precision
-from eventwire.coding.merge import place_level
+from eventwire.coding.coref.context import DocContext, Location, place_precision
+from eventwire.coding.coref.merge import place_level
 from eventwire.types import Event, PlaceMention
 
 FOLLOW_SENTENCES = 2

@@ -32,8 +32,8 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
-from eventwire.coding.context import sentence_bounds
-from eventwire.coding.merge import is_unidentified
+from eventwire.coding.coref.context import sentence_bounds
+from eventwire.coding.coref.merge import is_unidentified
 from eventwire.coding.triggers import TriggerLexicon, TriggerMatcher, find_triggers
 from eventwire.nlp.extensions import doc_list
 from eventwire.types import ActorMention, Event, Evidence

@@ -1,7 +1,7 @@
 """The trained snippet classifier types the events that ingest codes: one coder for ingest and eval.
 
 The rule coder proposes each event from a trigger ("stormed", "shelled", "entered the city");
-its sub-event type is the trigger's. The snippet classifier (``eventwire.coding.classifier``:
+its sub-event type is the trigger's. The snippet classifier (``eventwire.coding.detect.classifier``:
 trained by ``eventwire train``, scored by ``eventwire eval classify``) reads the same event's
 sentences, with the rule coder's reading among its features, and decides:
 
@@ -29,10 +29,10 @@ from dataclasses import dataclass, replace
 import numpy as np
 from spacy.tokens import Doc, Span
 
-from eventwire.coding.classifier import SnippetClassifier
-from eventwire.coding.classify_features import span_features
-from eventwire.coding.classify_labels import CASE_LABELS, label_code
-from eventwire.coding.taxonomy import Taxonomy
+from eventwire.coding.detect.classifier import SnippetClassifier
+from eventwire.coding.detect.classify_features import span_features
+from eventwire.coding.detect.classify_labels import CASE_LABELS, label_code
+from eventwire.coding.conventions.taxonomy import Taxonomy
 from eventwire.types import Event
 
 __all__ = ["TypeSettings", "retype_events"]

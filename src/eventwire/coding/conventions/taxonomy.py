@@ -15,7 +15,7 @@ from pathlib import Path
 
 from eventwire.errors import Errors, ModelError
 
-DATA_DIR = Path(__file__).parent / "data"
+DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 TAXONOMY_PATH = DATA_DIR / "taxonomy.json"
 CIVILIAN_INTER = 7
 

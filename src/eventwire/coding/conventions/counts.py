@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
-from eventwire.coding.context import DocContext, sentence_bounds
+from eventwire.coding.coref.context import DocContext, sentence_bounds
 from eventwire.nlp.data import DATA_DIR, read_json
 from eventwire.nlp.numbers import number_words, parse_count
 from eventwire.types import CasualtyMention, DateMention, Event

@@ -1,8 +1,8 @@
-"""The optimiser of the snippet classifier (``eventwire.coding.classifier``).
+"""The optimiser of the snippet classifier (``eventwire.coding.detect.classifier``).
 
 A multinomial logistic regression (softmax, L2-regularised) over two kinds of input, either or
 both: sparse binary feature sets (each row scaled to unit norm, 1/sqrt(number of features)) and
-dense vectors (sentence embeddings, ``eventwire.coding.embeddings``). Trained by full-batch Adam
+dense vectors (sentence embeddings, ``eventwire.coding.detect.embeddings``). Trained by full-batch Adam
 from zero weights, so a run is deterministic: the same inputs give the same weights.
 """
 from __future__ import annotations

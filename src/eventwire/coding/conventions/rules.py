@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from eventwire.coding.arguments import Arguments
-from eventwire.coding.taxonomy import Taxonomy
+from eventwire.coding.conventions.taxonomy import Taxonomy
 from eventwire.coding.triggers import TriggerEntry
 
 ARMED = frozenset({1, 2, 3, 4, 8})

@@ -4,9 +4,9 @@ The classes are the 25 ACLED sub-event types plus ORG_CRIME, NATURAL_DISASTER,
 MAN_MADE_DISASTER, DIPLO and ATTRIB (``CASE_LABELS``). The model is a multinomial logistic
 regression (softmax, L2-regularised, trained with numpy by full-batch Adam from zeros, so a
 run is deterministic; ``classify_optim``) over the features of
-``eventwire.coding.classify_features``: lemma uni/bigrams plus what eventwire's rule-based coder
+``eventwire.coding.detect.classify_features``: lemma uni/bigrams plus what eventwire's rule-based coder
 found in the snippet; optionally (``TrainSettings.features``: "embed" or "rules+embed", the extra
-``eventwire[embed]``) over the snippet's sentence embedding (``eventwire.coding.embeddings``).
+``eventwire[embed]``) over the snippet's sentence embedding (``eventwire.coding.detect.embeddings``).
 The labels are in ``classify_labels``.
 
 - ``train(texts, labels)`` -> ``SnippetClassifier``; ``SnippetClassifier.predict(texts)``
@@ -23,7 +23,7 @@ only: ``data/classify_train.jsonl`` and the project's corpus (``corpus/``, mappe
 ``eventwire.coding.detect.corpus.case_examples``). ``eventwire train
 src/eventwire/coding/data/classify_train.jsonl --corpus corpus --min-count 2 --out
 src/eventwire/coding/data/classifier_model.json`` rebuilds it. Ingest runs it on every coded
-event (``eventwire.coding.retype``), so the model ``eval classify`` scores is the one that types
+event (``eventwire.coding.detect.retype``), so the model ``eval classify`` scores is the one that types
 the events in the database.
 """
 from __future__ import annotations
@@ -35,11 +35,11 @@ from pathlib import Path
 
 import numpy as np
 
-from eventwire.coding.classify_optim import CLASS_WEIGHTS, SparseRows, softmax, train_softmax
-from eventwire.coding.classify_labels import ACLED_LABELS, CASE_LABELS, NON_ACLED_LABELS, event_type_of, label_code  # noqa: F401 (re-exported)
+from eventwire.coding.detect.classify_optim import CLASS_WEIGHTS, SparseRows, softmax, train_softmax
+from eventwire.coding.detect.classify_labels import ACLED_LABELS, CASE_LABELS, NON_ACLED_LABELS, event_type_of, label_code  # noqa: F401 (re-exported)
 from eventwire.errors import Errors, InputError, ModelError
 
-DATA_DIR = Path(__file__).parent / "data"
+DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 MODEL_PATH = DATA_DIR / "classifier_model.json"
 TRAIN_PATH = DATA_DIR / "classify_train.jsonl"
 # the same sentences, features "rules+embed": usable with --model where eventwire[embed] is installed
@@ -133,7 +133,7 @@ class SnippetClassifier:
     def predict(self, texts: list[str], *, nlp=None) -> list[str]:
         """One CASE label code per text; the texts go through the pipeline (and the
         embedder, for a model that reads embeddings) in batches."""
-        from eventwire.coding.classify_features import inputs_for
+        from eventwire.coding.detect.classify_features import inputs_for
 
         feature_sets, vectors = inputs_for(texts, self.feature_set, nlp=nlp, embedder_name=self.embedding_name)
         return self.predict_features(feature_sets, vectors)
@@ -172,7 +172,7 @@ class SnippetClassifier:
 
 @dataclass
 class EmbeddingWeights:
-    model: str  # the embedder's name (``eventwire.coding.embeddings``)
+    model: str  # the embedder's name (``eventwire.coding.detect.embeddings``)
     scale: float  # embeddings are multiplied by this before the weights
     weights: np.ndarray  # (dim, n_labels)
 
@@ -302,7 +302,7 @@ def train(texts: list[str], labels: list[str], *, settings: TrainSettings = Trai
     unknown = sorted({label for label, code in zip(labels, codes) if code is None})
     if unknown:
         raise ModelError(Errors.E278.format(labels=unknown))
-    from eventwire.coding.classify_features import inputs_for
+    from eventwire.coding.detect.classify_features import inputs_for
 
     feature_sets, vectors = inputs_for(texts, settings.features, nlp=nlp)
     return fit(feature_sets, codes, vectors=vectors, embedder_name=_embedder_name(settings), settings=settings, info=info)
@@ -311,7 +311,7 @@ def train(texts: list[str], labels: list[str], *, settings: TrainSettings = Trai
 def _embedder_name(settings: TrainSettings) -> str | None:
     if not settings.uses_embed:
         return None
-    from eventwire.coding.embeddings import get_embedder
+    from eventwire.coding.detect.embeddings import get_embedder
 
     return get_embedder().name
 

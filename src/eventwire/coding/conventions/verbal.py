@@ -20,8 +20,8 @@ from typing import Mapping
 from spacy.tokens import Doc
 
 from eventwire.coding.arguments import ArgumentReader, Arguments
-from eventwire.coding.clauses import INTENT_REASONS, stated_intent, stated_refusal
-from eventwire.coding.taxonomy import Taxonomy
+from eventwire.coding.coref.clauses import INTENT_REASONS, stated_intent, stated_refusal
+from eventwire.coding.conventions.taxonomy import Taxonomy
 from eventwire.coding.triggers import Trigger, TriggerEntry
 from eventwire.types import ActorMention
 

@@ -5,7 +5,7 @@ ATTRIB (``CASE_LABELS``: code -> name), and the look-ups from names to codes and
 """
 from __future__ import annotations
 
-from eventwire.coding.taxonomy import load_taxonomy
+from eventwire.coding.conventions.taxonomy import load_taxonomy
 
 # CASE 2021 task 2 label codes and names: 25 ACLED sub-event types, then 5 classes outside ACLED.
 CASE_LABELS = {

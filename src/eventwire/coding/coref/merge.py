@@ -9,7 +9,7 @@ violence, demonstrations with demonstrations and the arrests or looting during t
 merged event keeps the higher-precedence type (``Taxonomy.stronger``): an air strike during a
 ground battle is one Battles event, a peaceful protest that turns violent is a Riots event, an
 abduction then killing is an Attack. Verbal (PLOVER-only) mentions merge by PLOVER category,
-date and compatible place. Counts: ``eventwire.coding.counts.resolve_count`` over every
+date and compatible place. Counts: ``eventwire.coding.conventions.counts.resolve_count`` over every
 figure stated for the merged event; evidence: the union, in text order.
 """
 from __future__ import annotations
@@ -17,8 +17,8 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field, replace
 
-from eventwire.coding.counts import COUNT_FIELDS, CountClaim, resolve_count
-from eventwire.coding.taxonomy import Taxonomy, load_taxonomy
+from eventwire.coding.conventions.counts import COUNT_FIELDS, CountClaim, resolve_count
+from eventwire.coding.conventions.taxonomy import Taxonomy, load_taxonomy
 from eventwire.geo.gazetteer import haversine_km
 from eventwire.geo.names import normalize_name
 from eventwire.types import Event, Evidence
