@@ -101,3 +101,19 @@ def test_looting_told_as_an_act_is_an_event():
         "protester during a march against new taxes, witnesses said."
     )
     assert "Riots" in {event.event_type for event in code(text)}
+
+
+def test_damage_also_done_during_a_riot_told_before_is_part_of_it():
+    events = code(
+        "Rioters burned shops and attacked police in the centre of Lyon on Tuesday night. "
+        "Three buses were also set on fire during the riot, police said."
+    )
+    assert [event.sub_event_type for event in events] == ["Violent demonstration"]
+
+
+def test_also_without_a_reference_still_tells_a_further_event():
+    events = code(
+        "A roadside bomb killed two soldiers near Gao on Tuesday. "
+        "A car bomb also exploded outside a hotel in Mopti on Tuesday, killing four guests."
+    )
+    assert len(events) == 2

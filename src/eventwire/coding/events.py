@@ -179,6 +179,7 @@ class EventExtractor:
         reader = ArgumentReader(doc, doc_list(doc, "ew_actors"), places, self.rules)
         protest_context = any(trigger.entry.cls in self.rules["protest_context_classes"] for trigger in live)
         instruments = self._instruments(live, absorbed)
+        event_tokens = frozenset(trigger.token.i for trigger in found)
         mentions = []
         for trigger in live:
             if trigger.token.i in absorbed:
@@ -186,7 +187,7 @@ class EventExtractor:
             kills = [kill for kill in live if absorbed.get(kill.token.i) == trigger.token.i]
             if trigger.token.i in instruments:
                 trigger = replace(trigger, entry=instruments[trigger.token.i])
-            mention = self._mention(trigger, kills, reader, ctx, protest_context)
+            mention = self._mention(trigger, kills, reader, ctx, protest_context, event_tokens)
             if mention is None:
                 blocked.update(trigger.span_indices)
                 blocked.update(index for kill in kills for index in kill.span_indices)
@@ -261,7 +262,8 @@ class EventExtractor:
         return result
 
     def _mention(
-        self, trigger: Trigger, kills: list[Trigger], reader: ArgumentReader, ctx: DocContext, protest_context: bool
+        self, trigger: Trigger, kills: list[Trigger], reader: ArgumentReader, ctx: DocContext, protest_context: bool,
+        event_tokens: frozenset = frozenset(),
     ) -> _Mention | None:
         """One coded mention (kill verbs it reports folded in), or None when it makes no event."""
         args = reader.read(trigger)
@@ -294,7 +296,7 @@ class EventExtractor:
         unqualified = coding.event_type is None and not verbal_actor_ok(args, trigger.token, reader, setting=self.setting, rules=self.rules)
         mention.weak = unqualified or ctx.is_headline(sent_index)
         # "were also wounded in the blast": the blast told before, not a further event
-        mention.distinct = _is_distinct(trigger) and not mention.refers_back
+        mention.distinct = _is_distinct(trigger) and not mention.refers_back and not _within_told_event(trigger, event_tokens)
         return mention
 
     def _violent_kill(self, trigger: Trigger, args: Arguments) -> bool:
@@ -552,6 +554,25 @@ def _is_distinct(trigger: Trigger) -> bool:
     if token == verb or (token.head == verb and token.dep_ in CORE_DEPS):
         words += [child.lower_ for child in verb.children if child.dep_ == "advmod"]
     return bool(DISTINCT_WORDS & set(words))
+
+
+def _within_told_event(trigger: Trigger, event_tokens: frozenset) -> bool:
+    """"Three cars were also burned during the riot": the clause places the act inside an event
+    told before (a preposition of circumstance governing a definite event noun), so its "also"
+    adds to that event's damage; it is no further event."""
+    verb = clause_verb(trigger.token)
+    for head in {trigger.token, verb}:
+        for child in head.children:
+            if child.dep_ != "prep" or child.lower_ not in CIRCUMSTANCE_PREPOSITIONS:
+                continue
+            for noun in child.children:
+                definite = any(
+                    (grand.dep_ == "det" and grand.lower_ in ANAPHORIC_DETERMINERS) or grand.dep_ == "poss"
+                    for grand in noun.children
+                )
+                if noun.dep_ == "pobj" and noun.i in event_tokens and definite:
+                    return True
+    return False
 
 
 @functools.lru_cache(maxsize=8)

@@ -1,6 +1,6 @@
 """The trained snippet classifier types the events that ingest codes: one coder for ingest and eval.
 
-The rule coder proposes each event from a trigger ("stormed", "shelled", "entered the city");
+The rule coder proposes each event from a trigger ("stormed", "shelled", "rolled into the village");
 its sub-event type is the trigger's. The snippet classifier (``eventwire.coding.detect.classifier``:
 trained by ``eventwire train``, scored by ``eventwire eval classify``) reads the same event's
 sentences, with the rule coder's reading among its features, and decides:
@@ -33,6 +33,7 @@ from eventwire.coding.detect.classifier import SnippetClassifier
 from eventwire.coding.detect.classify_features import span_features
 from eventwire.coding.detect.classify_labels import CASE_LABELS, label_code
 from eventwire.coding.conventions.taxonomy import Taxonomy
+from eventwire.coding.coref.merge import NAMED_ARMED_INTERS, STATE_FORCE_PREFIXES, is_unidentified
 from eventwire.types import Event
 
 __all__ = ["TypeSettings", "retype_events"]
@@ -42,11 +43,8 @@ OUT_OF_SCOPE = frozenset({"ORG_CRIME", "NATURAL_DISASTER", "MAN_MADE_DISASTER"})
 # cooperation, agreement or withdrawal
 VERBAL_TARGET_TYPES = frozenset({"Strategic developments", "Battles"})
 EVIDENCE_ROLES = frozenset({"trigger", "casualties"})
-# ACLED actor names and inter codes (ACLED codebook, "Actor Names, Types, and Inter Codes")
-MILITARY_PREFIX = "Military Forces of "
-UNIDENTIFIED_PREFIX = "Unidentified "
-NAMED_ARMED_INTERS = frozenset({2, 3, 4})  # rebel groups, political and identity militias
-EXTERNAL_INTER = 8
+MILITARY_PREFIX = STATE_FORCE_PREFIXES[0]  # ACLED's "Military Forces of <Country>"
+EXTERNAL_INTER = 8  # ACLED inter code of external/other forces
 
 
 @dataclass(frozen=True)
@@ -109,7 +107,7 @@ def _armed_party(event: Event) -> bool:
             continue
         if name.startswith(MILITARY_PREFIX) or inter == EXTERNAL_INTER:
             return True
-        if inter in NAMED_ARMED_INTERS and not name.startswith(UNIDENTIFIED_PREFIX):
+        if inter in NAMED_ARMED_INTERS and not is_unidentified(name):
             return True
     return False
 
