@@ -57,7 +57,7 @@ def _events(text):
     ("text", "expected"),
     [
         pytest.param(
-            "Rioters looted shops in Nairobi on Tuesday, and officials said three people died in a fire at a looted store. "
+            "Rioters protesting a fuel tax looted shops in Nairobi on Tuesday, and officials said three people died in a fire at a looted store. "
             "Five more people were later found dead in a burned warehouse, police said.",
             ("Violent demonstration", 8), id="more-dead-found-later-add-to-the-dead-told-before",
         ),

@@ -81,10 +81,11 @@ def test_a_verbal_event_becomes_a_territorial_event_of_strategic_or_battle_type(
     assert typed.event_type == "Battles"
 
 
-def test_a_verbal_event_never_becomes_violence_against_civilians_or_a_protest():
+def test_a_verbal_event_never_becomes_violence_a_protest_or_an_agreement():
     event = _event(None, "ACCUSE")
     assert decide(event, _row(ATTACK=0.6), LABELS, TAXONOMY, SETTINGS) is event
     assert decide(event, _row(PEACE_PROTEST=0.6), LABELS, TAXONOMY, SETTINGS) is event
+    assert decide(_event(None, "CONSULT"), _row(AGREEMENT=0.6), LABELS, TAXONOMY, SETTINGS).event_type is None
 
 
 def test_diplomatic_and_attribution_readings_leave_the_event_alone():

@@ -47,6 +47,8 @@ KILL_HOST_CLASSES = frozenset({
 # rally") is the demonstration's toll (ACLED codes fatalities on the demonstration event), not
 # an attack of its own.
 DEMONSTRATION_CLASSES = frozenset({"protest"})
+# Trigger classes of a demonstration or riot, within which damage and clashes happen
+UNREST_CLASSES = ("protest", "riot")
 CIRCUMSTANCE_PREPOSITIONS = frozenset({"during", "in", "at", "amid", "amidst"})
 VICTIM_TAKING_CLASSES = frozenset({"attack", "air", "shelling", "suicide", "explosive", "grenade", "chemical", "abduct", "sexual", "mob"})
 OPPOSING_CLASSES = frozenset({"attack", "clash"})
@@ -179,7 +181,7 @@ class EventExtractor:
         reader = ArgumentReader(doc, doc_list(doc, "ew_actors"), places, self.rules)
         protest_context = any(trigger.entry.cls in self.rules["protest_context_classes"] for trigger in live)
         instruments = self._instruments(live, absorbed)
-        event_tokens = frozenset(trigger.token.i for trigger in found)
+        event_tokens = {trigger.token.i: trigger.entry.cls for trigger in found}
         mentions = []
         for trigger in live:
             if trigger.token.i in absorbed:
@@ -263,7 +265,7 @@ class EventExtractor:
 
     def _mention(
         self, trigger: Trigger, kills: list[Trigger], reader: ArgumentReader, ctx: DocContext, protest_context: bool,
-        event_tokens: frozenset = frozenset(),
+        event_tokens: dict | None = None,
     ) -> _Mention | None:
         """One coded mention (kill verbs it reports folded in), or None when it makes no event."""
         args = reader.read(trigger)
@@ -296,7 +298,9 @@ class EventExtractor:
         unqualified = coding.event_type is None and not verbal_actor_ok(args, trigger.token, reader, setting=self.setting, rules=self.rules)
         mention.weak = unqualified or ctx.is_headline(sent_index)
         # "were also wounded in the blast": the blast told before, not a further event
-        mention.distinct = _is_distinct(trigger) and not mention.refers_back and not _within_told_event(trigger, event_tokens)
+        mention.distinct = (
+            _is_distinct(trigger) and not mention.refers_back and not _within_told_event(trigger, event_tokens or {})
+        )
         return mention
 
     def _violent_kill(self, trigger: Trigger, args: Arguments) -> bool:
@@ -556,10 +560,11 @@ def _is_distinct(trigger: Trigger) -> bool:
     return bool(DISTINCT_WORDS & set(words))
 
 
-def _within_told_event(trigger: Trigger, event_tokens: frozenset) -> bool:
+def _within_told_event(trigger: Trigger, event_tokens: dict) -> bool:
     """"Three cars were also burned during the riot": the clause places the act inside an event
-    told before (a preposition of circumstance governing a definite event noun), so its "also"
-    adds to that event's damage; it is no further event."""
+    told before (a preposition of circumstance governing a definite event noun of the same class,
+    or of a demonstration, within which damage and clashes happen), so its "also" adds to that
+    event; it is no further event. "Amid the looting, teachers also marched" tells a new one."""
     verb = clause_verb(trigger.token)
     for head in {trigger.token, verb}:
         for child in head.children:
@@ -570,7 +575,8 @@ def _within_told_event(trigger: Trigger, event_tokens: frozenset) -> bool:
                     (grand.dep_ == "det" and grand.lower_ in ANAPHORIC_DETERMINERS) or grand.dep_ == "poss"
                     for grand in noun.children
                 )
-                if noun.dep_ == "pobj" and noun.i in event_tokens and definite:
+                host = event_tokens.get(noun.i)
+                if noun.dep_ == "pobj" and definite and host in (trigger.entry.cls, *UNREST_CLASSES):
                     return True
     return False
 

@@ -9,8 +9,8 @@ sentences, with the rule coder's reading among its features, and decides:
   (off by default, see ``TypeSettings``), ahead of the rule coder's own type by ``margin``, the
   event takes that type (its event type, disorder type and PLOVER category follow from the
   taxonomy). A PLOVER-only (verbal) event
-  becomes an ACLED event only at ``verbal_retype``, and only as a strategic development or a
-  battle over territory, the ACLED types that a verb of cooperation or withdrawal can tell
+  becomes an ACLED event only at ``verbal_retype``, and only as a move of territory or forces
+  (``TERRITORIAL_SUB_TYPES``), which a verb of cooperation or withdrawal can tell
   ("troops entered the town after the enemy withdrew");
 - **relevance**: where it reads the sentences as organised crime, a natural disaster or an
   accident (CASE's classes outside ACLED) with probability at least ``drop``, ahead of every
@@ -39,9 +39,13 @@ from eventwire.types import Event
 __all__ = ["TypeSettings", "retype_events"]
 
 OUT_OF_SCOPE = frozenset({"ORG_CRIME", "NATURAL_DISASTER", "MAN_MADE_DISASTER"})
-# ACLED types a verbal event may become: moves of territory and forces, told with verbs of
-# cooperation, agreement or withdrawal
-VERBAL_TARGET_TYPES = frozenset({"Strategic developments", "Battles"})
+# ACLED sub-event types a verbal event may become: moves of territory and forces, told with
+# verbs of cooperation, agreement or withdrawal ("handed over the town", "set up a base");
+# talks and deals stay verbal (an ACLED Agreement needs more than a meeting)
+TERRITORIAL_SUB_TYPES = frozenset({
+    "Government regains territory", "Non-state actor overtakes territory", "Non-violent transfer of territory",
+    "Headquarters or base established",
+})
 EVIDENCE_ROLES = frozenset({"trigger", "casualties"})
 MILITARY_PREFIX = STATE_FORCE_PREFIXES[0]  # ACLED's "Military Forces of <Country>"
 EXTERNAL_INTER = 8  # ACLED inter code of external/other forces
@@ -54,7 +58,7 @@ class TypeSettings:
     # 0.80-0.93) than the classifier types CASE snippets (0.69).
     retype: float | None = None
     margin: float = 0.2
-    verbal_retype: float = 0.3
+    verbal_retype: float = 0.25
     drop: float = 0.4
 
 
@@ -130,7 +134,7 @@ def decide(
     own = label_code(event.sub_event_type) if event.sub_event_type else None
     p_own = float(row[labels.index(own)]) if own in labels else 0.0
     if event.event_type is None:
-        if taxonomy.sub_to_type[sub] not in VERBAL_TARGET_TYPES or p_best < settings.verbal_retype:
+        if sub not in TERRITORIAL_SUB_TYPES or p_best < settings.verbal_retype:
             return event
     elif settings.retype is None or p_best < settings.retype or p_best - p_own < settings.margin:
         return event
