@@ -105,3 +105,12 @@ def make_doc(nlp):
         return build_doc(nlp, text, **records)
 
     return build
+
+
+def code_article(text: str, published: dt.date):
+    """The events of one article through the full pipeline (the real components and models)."""
+    from eventwire.engine import process_batch
+    from eventwire.nlp.pipeline import get_pipeline
+    from eventwire.types import Article
+
+    return process_batch([Article(id="t", text=text, published=published)], get_pipeline())[0].events

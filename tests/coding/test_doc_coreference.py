@@ -16,16 +16,14 @@ import datetime as dt
 
 import pytest
 
-from eventwire.engine import process_batch
-from eventwire.nlp.pipeline import get_pipeline
-from eventwire.types import Article
+from tests.coding.conftest import code_article
 
 pytestmark = pytest.mark.slow
 THURSDAY = dt.date(2024, 3, 7)
 
 
 def code(text: str):
-    return process_batch([Article(id="t", text=text, published=THURSDAY)], get_pipeline())[0].events
+    return code_article(text, THURSDAY)
 
 
 def test_a_dated_reference_gives_its_day_to_the_event_told_before_it():

@@ -12,16 +12,14 @@ import datetime as dt
 
 import pytest
 
-from eventwire.engine import process_batch
-from eventwire.nlp.pipeline import get_pipeline
-from eventwire.types import Article
+from tests.coding.conftest import code_article
 
 pytestmark = pytest.mark.slow
 FRIDAY = dt.date(2024, 3, 8)
 
 
 def code(text: str):
-    return process_batch([Article(id="t", text=text, published=FRIDAY)], get_pipeline())[0].events
+    return code_article(text, FRIDAY)
 
 
 def test_an_injury_reported_on_a_later_day_joins_the_riot_of_the_night_before():
