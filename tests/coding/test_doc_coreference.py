@@ -115,3 +115,12 @@ def test_also_without_a_reference_still_tells_a_further_event():
         "A car bomb also exploded outside a hotel in Mopti on Tuesday, killing four guests."
     )
     assert len(events) == 2
+
+
+def test_a_link_to_another_story_gives_no_event():
+    events = code(
+        "Gunmen killed four farmers in an attack on a village near Maiduguri on Tuesday, residents said.\n\n"
+        "Related: Soldiers repel raid on army base in Yobe, kill 12 insurgents\n\n"
+        "The attackers fled on motorcycles towards the forest, a local official said."
+    )
+    assert [event.sub_event_type for event in events] == ["Attack"]

@@ -150,7 +150,10 @@ class EventExtractor:
     def mentions(self, doc: Doc, *, ctx: DocContext | None = None) -> list[_Mention]:
         """Every coded event mention, in text order, before merging."""
         ctx = ctx or DocContext(doc)
-        found = find_triggers(doc, self.matcher, self.lexicon)
+        found = [
+            trigger for trigger in find_triggers(doc, self.matcher, self.lexicon)
+            if not ctx.is_link_line(ctx.index_of(trigger.token), self.rules["link_labels"])
+        ]
         plover = self.setting == "sentence"
         reasons = {trigger.token.i: background_reason(trigger, self.rules, plover=plover) for trigger in found}
         background = {index for index, reason in reasons.items() if reason is not None}

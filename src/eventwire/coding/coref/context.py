@@ -43,6 +43,7 @@ DATELINE_TAIL_AFTER_RE = re.compile(r",\s*[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+)*\s*\
 DATELINE_CITY_BEFORE_RE = re.compile(r"\b[A-Z]{3,}[A-Z .'-]*,\s*$")
 DATELINE_DATE_AFTER_RE = re.compile(r"\s*\((?:[A-Z][\w.]*\.?\s*\d|[A-Z]{2,})")
 SENTENCE_ENDS = (".", "!", "?", "\"", "”", "’", "'")
+LINK_LABEL_CHARS = 40  # a link label ("You may also like:") is read from a paragraph's first characters
 DATELINE_PREFIX_RE = re.compile(r"\s*(?:date \d{4}-\d{2}-\d{2}\s*)?")
 # words that name a place as a first-level region: "Kandahar province", "the province of Idlib"
 REGION_WORD_RE = re.compile(r"\b(?:province|provinces|governorate|region|state|oblast|wilayat)\b", re.IGNORECASE)
@@ -180,6 +181,15 @@ class DocContext:
         """The first paragraph, when it is a headline (no closing full stop) followed by the
         story it repeats."""
         return self.paragraph[index] == 0 and self.headline
+
+    def is_link_line(self, index: int, labels: frozenset) -> bool:
+        """A paragraph that opens with a link label and a colon ("Related: ...", ``labels``):
+        a web page's pointer to another story, not a sentence of this one."""
+        paragraph = self.paragraph[index]
+        first = next(number for number, value in enumerate(self.paragraph) if value == paragraph)
+        start = sentence_bounds(self.sents[first])[0]
+        head, colon, _ = self.text[start:start + LINK_LABEL_CHARS].partition(":")
+        return bool(colon) and " ".join(head.lower().split()) in labels
 
     def _has_headline(self) -> bool:
         if not self.sents or self.paragraph[-1] == 0:
