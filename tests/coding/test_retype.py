@@ -140,3 +140,30 @@ def test_a_named_armed_group_read_as_crime_is_kept():
 def test_nothing_is_dropped_from_an_article_of_clear_conflict_news():
     event = replace(_event("Arrests", "COERCE"), actor1=None, inter1=None)
     assert decide(event, _row(ORG_CRIME=0.7), LABELS, TAXONOMY, SETTINGS, may_drop=False) is event
+
+
+def test_a_verbal_event_needs_a_target():
+    from eventwire.coding.conventions.verbal import has_target
+
+    statement = replace(_event(None, "ACCUSE"), actor2=None)
+    accusation = replace(_event(None, "ACCUSE"), actor2="Government of Sudan", inter2=1)
+    assert not has_target(statement)
+    assert has_target(accusation)
+    assert has_target(replace(_event("Attack", "ASSAULT"), actor2=None))  # ACLED events need no target
+
+
+@pytest.mark.slow
+def test_a_condemnation_with_no_target_is_no_event_but_an_accusation_is():
+    from tests.coding.conftest import code_article
+
+    day = dt.date(2024, 5, 2)
+    text = (
+        "Gunmen killed nine villagers in an attack near Kidal in northern Mali on Tuesday, local officials said. "
+        "The government condemned the violence and promised an inquiry."
+    )
+    assert [event.plover_category for event in code_article(text, day) if event.event_type is None] == []
+    text = (
+        "Mali's foreign ministry on Tuesday accused the government of Algeria of sheltering rebel leaders "
+        "near the border, in a statement read on state television."
+    )
+    assert [event.plover_category for event in code_article(text, day) if event.event_type is None] == ["ACCUSE"]

@@ -214,3 +214,11 @@ def reporting_subject(pronoun):
             return None
         current = current.head
     return None
+
+
+def has_target(event) -> bool:
+    """Whether a coded event may stand as a PLOVER-only event of an article: a PLOVER event is
+    one actor's act towards another, so a verbal act with no target ("the government condemned
+    the violence") is a statement, not an event. ACLED events need no target."""
+    return event.event_type is not None or event.actor2 is not None
+

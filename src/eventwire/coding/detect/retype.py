@@ -19,6 +19,8 @@ sentences, with the rule coder's reading among its features, and decides:
   external force or a named armed group takes part, nor in an article the relevance gate reads
   as clear news of conflict (an army's seizure of drugs and arrest of suspects is an operation
   of the conflict).
+- **target**: what stays a PLOVER-only (verbal) event after that must have a target actor
+  (``conventions.verbal.has_target``): PLOVER events are one actor's act towards another.
 
 Thresholds were chosen on the tuning halves of the dev files (docs/classify.md).
 """
@@ -33,6 +35,7 @@ from eventwire.coding.detect.classifier import SnippetClassifier
 from eventwire.coding.detect.classify_features import span_features
 from eventwire.coding.detect.classify_labels import CASE_LABELS, label_code
 from eventwire.coding.conventions.taxonomy import Taxonomy
+from eventwire.coding.conventions.verbal import has_target
 from eventwire.coding.coref.merge import NAMED_ARMED_INTERS, STATE_FORCE_PREFIXES, is_unidentified
 from eventwire.types import Event
 
@@ -84,18 +87,16 @@ def retype_events(
     operations are the conflict's)."""
     spans = [event_span(event, doc) for event in events]
     scored = [index for index, span in enumerate(spans) if span is not None]
-    if not scored:
-        return list(events), []
-    probabilities = classifier.scores([span_features(spans[index], [events[index]], extractor) for index in scored])
-    decided = dict(zip(scored, probabilities))
+    rows = [span_features(spans[index], [events[index]], extractor) for index in scored]
+    decided = dict(zip(scored, classifier.scores(rows))) if rows else {}
     kept, dropped = [], []
     for index, event in enumerate(events):
         row = decided.get(index)
         if row is None:
-            kept.append(event)
+            (kept if has_target(event) else dropped).append(event)
             continue
         verdict = decide(event, row, classifier.labels, taxonomy, settings, may_drop=not conflict_news)
-        if verdict is None:
+        if verdict is None or not has_target(verdict):
             dropped.append(event)
         else:
             kept.append(verdict)
