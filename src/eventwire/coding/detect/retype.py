@@ -31,12 +31,12 @@ from dataclasses import dataclass, replace
 import numpy as np
 from spacy.tokens import Doc, Span
 
-from eventwire.coding.detect.classifier import SnippetClassifier
-from eventwire.coding.detect.classify_features import span_features
-from eventwire.coding.detect.classify_labels import CASE_LABELS, label_code
 from eventwire.coding.conventions.taxonomy import Taxonomy
 from eventwire.coding.conventions.verbal import has_target
 from eventwire.coding.coref.merge import NAMED_ARMED_INTERS, STATE_FORCE_PREFIXES, is_unidentified
+from eventwire.coding.detect.classifier import SnippetClassifier
+from eventwire.coding.detect.classify_features import span_features
+from eventwire.coding.detect.classify_labels import CASE_LABELS, label_code
 from eventwire.types import Event
 
 __all__ = ["TypeSettings", "retype_events"]
