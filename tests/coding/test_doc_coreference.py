@@ -26,6 +26,18 @@ def code(text: str):
     return code_article(text, THURSDAY)
 
 
+def rule_events(text: str):
+    """The rule coder's events alone (``code_doc``), on a doc the pipeline processed."""
+    from eventwire.coding import code_doc
+    from eventwire.engine.process import make_docs
+    from eventwire.nlp.pipeline import get_pipeline
+    from eventwire.types import Article
+
+    nlp = get_pipeline()
+    [doc] = nlp.pipe(make_docs([Article(id="t", text=text, published=THURSDAY)], nlp))
+    return code_doc(doc)
+
+
 def test_a_dated_reference_gives_its_day_to_the_event_told_before_it():
     events = code(
         "Rioters burned tyres and stoned police in the port city of Mombasa, and four people were hurt. "
@@ -65,7 +77,8 @@ def test_police_shooting_protesters_is_still_excessive_force():
     ],
 )
 def test_blowing_a_tyre_or_a_whistle_is_no_explosion(text):
-    assert [event for event in code(text) if event.event_type == "Explosions/Remote violence"] == []
+    # the rule coder itself, before the relevance gate and the typer could drop what it coded
+    assert [event for event in rule_events(text) if event.event_type == "Explosions/Remote violence"] == []
 
 
 @pytest.mark.parametrize(
@@ -77,6 +90,7 @@ def test_blowing_a_tyre_or_a_whistle_is_no_explosion(text):
 )
 def test_blowing_up_a_target_is_an_explosion(text):
     assert [event.event_type for event in code(text)] == ["Explosions/Remote violence"]
+    assert [event.event_type for event in rule_events(text)] == ["Explosions/Remote violence"]
 
 
 def test_an_act_placed_in_a_whole_war_is_its_history():
@@ -90,7 +104,13 @@ def test_fighting_on_a_named_day_is_news_even_during_a_war():
 
 
 def test_a_participle_describing_damaged_property_is_no_new_act():
-    assert code("Police guarded looted shops in the centre of Mombasa on Tuesday as traders counted their losses.") == []
+    events = code(
+        "Hundreds of rioters burned cars and stoned police in the centre of Mombasa on Monday night after a "
+        "protest over fuel prices, witnesses said. "
+        "On Wednesday, police guarded looted shops in the city centre as traders counted their losses."
+    )
+    # the riot of Monday only: the shops looted then are no riot of Wednesday
+    assert [(event.sub_event_type, event.event_date) for event in events] == [("Violent demonstration", dt.date(2024, 3, 4))]
 
 
 def test_looting_told_as_an_act_is_an_event():

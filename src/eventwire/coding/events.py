@@ -47,8 +47,6 @@ KILL_HOST_CLASSES = frozenset({
 # rally") is the demonstration's toll (ACLED codes fatalities on the demonstration event), not
 # an attack of its own.
 DEMONSTRATION_CLASSES = frozenset({"protest"})
-# Trigger classes of a demonstration or riot, within which damage and clashes happen
-UNREST_CLASSES = ("protest", "riot")
 CIRCUMSTANCE_PREPOSITIONS = frozenset({"during", "in", "at", "amid", "amidst"})
 VICTIM_TAKING_CLASSES = frozenset({"attack", "air", "shelling", "suicide", "explosive", "grenade", "chemical", "abduct", "sexual", "mob"})
 OPPOSING_CLASSES = frozenset({"attack", "clash"})
@@ -150,9 +148,10 @@ class EventExtractor:
     def mentions(self, doc: Doc, *, ctx: DocContext | None = None) -> list[_Mention]:
         """Every coded event mention, in text order, before merging."""
         ctx = ctx or DocContext(doc)
+        links = ctx.link_paragraphs(self.rules["link_labels"])
         found = [
             trigger for trigger in find_triggers(doc, self.matcher, self.lexicon)
-            if not ctx.is_link_line(ctx.index_of(trigger.token), self.rules["link_labels"])
+            if ctx.paragraph[ctx.index_of(trigger.token)] not in links
         ]
         plover = self.setting == "sentence"
         reasons = {trigger.token.i: background_reason(trigger, self.rules, plover=plover) for trigger in found}
@@ -302,7 +301,8 @@ class EventExtractor:
         mention.weak = unqualified or ctx.is_headline(sent_index)
         # "were also wounded in the blast": the blast told before, not a further event
         mention.distinct = (
-            _is_distinct(trigger) and not mention.refers_back and not _within_told_event(trigger, event_tokens or {})
+            _is_distinct(trigger) and not mention.refers_back
+            and not _within_told_event(trigger, event_tokens or {}, self.rules["protest_context_classes"])
         )
         return mention
 
@@ -489,7 +489,7 @@ def _dates_noun(token, ctx: DocContext, sent_index: int) -> bool:
     """Whether the date of the sentence is said of the event noun itself: inside its phrase ("the
     riot on Tuesday", "Sunday's blast"), not in a clause about it ("the attack, police said on
     Friday")."""
-    mention = ctx.sent_dates[sent_index] if sent_index < len(ctx.sent_dates) else None
+    mention = ctx.sent_dates[sent_index]
     if mention is None:
         return False
     start, end = token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
@@ -563,11 +563,12 @@ def _is_distinct(trigger: Trigger) -> bool:
     return bool(DISTINCT_WORDS & set(words))
 
 
-def _within_told_event(trigger: Trigger, event_tokens: dict) -> bool:
+def _within_told_event(trigger: Trigger, event_tokens: dict, unrest_classes: frozenset) -> bool:
     """"Three cars were also burned during the riot": the clause places the act inside an event
     told before (a preposition of circumstance governing a definite event noun of the same class,
-    or of a demonstration, within which damage and clashes happen), so its "also" adds to that
-    event; it is no further event. "Amid the looting, teachers also marched" tells a new one."""
+    or of a demonstration, ``unrest_classes``, within which damage and clashes happen), so its
+    "also" adds to that event; it is no further event. "Amid the looting, teachers also marched"
+    tells a new one."""
     verb = clause_verb(trigger.token)
     for head in {trigger.token, verb}:
         for child in head.children:
@@ -579,7 +580,7 @@ def _within_told_event(trigger: Trigger, event_tokens: dict) -> bool:
                     for grand in noun.children
                 )
                 host = event_tokens.get(noun.i)
-                if noun.dep_ == "pobj" and definite and host in (trigger.entry.cls, *UNREST_CLASSES):
+                if noun.dep_ == "pobj" and definite and (host == trigger.entry.cls or host in unrest_classes):
                     return True
     return False
 

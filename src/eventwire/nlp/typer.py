@@ -24,6 +24,7 @@ class EventTyper:
         self.settings = TypeSettings(**(thresholds or {}))
         self.classifier: SnippetClassifier | None = None
         self.taxonomy: Taxonomy | None = None
+        self.extractor = None  # the ew_events component's trigger lexicon, for the features
 
     def initialize(self, get_examples=None, *, nlp: Language | None = None, data_path: str | None = None) -> None:
         classifier = load_classifier(self.model_path or MODEL_PATH)
@@ -32,6 +33,9 @@ class EventTyper:
             raise ModelError(Errors.E271.format(path=self.model_path or MODEL_PATH, reason=reason))
         self.classifier = classifier
         self.taxonomy = load_taxonomy()
+        nlp = nlp or self.nlp
+        if "ew_events" in nlp.pipe_names:
+            self.extractor = nlp.get_pipe("ew_events").extractor
 
     def __call__(self, doc: Doc) -> Doc:
         if self.classifier is None:
@@ -39,9 +43,9 @@ class EventTyper:
         events = list(doc._.ew_events or [])
         if not events:
             return doc
-        extractor = self.nlp.get_pipe("ew_events").extractor if "ew_events" in self.nlp.pipe_names else None
         kept, dropped = retype_events(
-            events, doc, self.classifier, extractor, self.taxonomy, self.settings, conflict_news=bool(doc._.ew_conflict_news),
+            events, doc, self.classifier, self.extractor, self.taxonomy, self.settings,
+            conflict_news=bool(doc._.ew_conflict_news),
         )
         doc._.ew_events = kept
         if dropped:

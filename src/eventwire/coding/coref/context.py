@@ -182,14 +182,18 @@ class DocContext:
         story it repeats."""
         return self.paragraph[index] == 0 and self.headline
 
-    def is_link_line(self, index: int, labels: frozenset) -> bool:
-        """A paragraph that opens with a link label and a colon ("Related: ...", ``labels``):
-        a web page's pointer to another story, not a sentence of this one."""
-        paragraph = self.paragraph[index]
-        first = next(number for number, value in enumerate(self.paragraph) if value == paragraph)
-        start = sentence_bounds(self.sents[first])[0]
-        head, colon, _ = self.text[start:start + LINK_LABEL_CHARS].partition(":")
-        return bool(colon) and " ".join(head.lower().split()) in labels
+    def link_paragraphs(self, labels: frozenset) -> set[int]:
+        """The paragraphs that open with a link label and a colon ("Related: ...", ``labels``):
+        a web page's pointers to other stories, not sentences of this one."""
+        found = set()
+        for index, paragraph in enumerate(self.paragraph):
+            if index and self.paragraph[index - 1] == paragraph:
+                continue  # read each paragraph from its first sentence
+            start = sentence_bounds(self.sents[index])[0]
+            head, colon, _ = self.text[start:start + LINK_LABEL_CHARS].partition(":")
+            if colon and " ".join(head.lower().split()) in labels:
+                found.add(paragraph)
+        return found
 
     def _has_headline(self) -> bool:
         if not self.sents or self.paragraph[-1] == 0:

@@ -95,14 +95,19 @@ def rule_features(doc: Doc, nlp: Language) -> set[str]:
     """What eventwire's own rule coder found in the doc: every coded event, those the
     relevance gate kept (``ew_events``) and those it dropped (``ew_gated``), in text order."""
     events = sorted(doc_list(doc, "ew_events") + doc_list(doc, "ew_gated"), key=_first_offset)
-    return coder_features(doc[:], events, _extractor(nlp))
+    return coder_features(doc[:], events, doc_triggers(doc, _extractor(nlp)))
 
 
-def coder_features(span: Span, events: list, extractor) -> set[str]:
+def doc_triggers(doc: Doc, extractor) -> list:
+    """Every trigger the ``ew_events`` component's lexicon finds in the doc, found once per doc
+    (``extractor`` None: none)."""
+    return [] if extractor is None else find_triggers(doc, extractor.matcher, extractor.lexicon)
+
+
+def coder_features(span: Span, events: list, triggers: list) -> set[str]:
     """The rule coder's reading of ``span`` (a snippet's whole doc, or the sentences of one
-    event in an article): the ``events`` coded there, in text order, and the triggers, actors
-    and casualty counts inside the span. ``extractor``: the ``ew_events`` component's
-    ``EventExtractor`` (None: no trigger features)."""
+    event in an article): the ``events`` coded there, in text order, and the triggers (of
+    ``doc_triggers``), actors and casualty counts inside the span."""
     features = set()
     for index, event in enumerate(events):
         for prefix in ("ev", "ev0") if index == 0 else ("ev",):
@@ -117,14 +122,13 @@ def coder_features(span: Span, events: list, extractor) -> set[str]:
     if not events:
         features.add("ev:none")
     doc = span.doc
-    if extractor is not None:
-        for trigger in find_triggers(doc, extractor.matcher, extractor.lexicon):
-            if not span.start <= trigger.token.i < span.end:
-                continue
-            features.add(f"tr:cls={trigger.entry.cls}")
-            features.add(f"tr:id={trigger.entry.id}")
-            if trigger.entry.plover:
-                features.add(f"tr:plover={trigger.entry.plover}")
+    for trigger in triggers:
+        if not span.start <= trigger.token.i < span.end:
+            continue
+        features.add(f"tr:cls={trigger.entry.cls}")
+        features.add(f"tr:id={trigger.entry.id}")
+        if trigger.entry.plover:
+            features.add(f"tr:plover={trigger.entry.plover}")
     inside = _char_filter(span)
     for actor in doc_list(doc, "ew_actors"):
         if inside(actor.start):
@@ -135,10 +139,10 @@ def coder_features(span: Span, events: list, extractor) -> set[str]:
     return features
 
 
-def span_features(span: Span, events: list, extractor) -> set[str]:
+def span_features(span: Span, events: list, triggers: list) -> set[str]:
     """The classifier's features of one event's sentences in an article (``coder_features``
-    with the event alone as the coder's reading)."""
-    return word_features(span) | cue_features(span) | coder_features(span, events, extractor)
+    with the event alone as the coder's reading; ``triggers``: ``doc_triggers`` of its doc)."""
+    return word_features(span) | cue_features(span) | coder_features(span, events, triggers)
 
 
 def _extractor(nlp: Language):

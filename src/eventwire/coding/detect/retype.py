@@ -35,7 +35,7 @@ from eventwire.coding.conventions.taxonomy import Taxonomy
 from eventwire.coding.conventions.verbal import has_target
 from eventwire.coding.coref.merge import NAMED_ARMED_INTERS, STATE_FORCE_PREFIXES, is_unidentified
 from eventwire.coding.detect.classifier import SnippetClassifier
-from eventwire.coding.detect.classify_features import span_features
+from eventwire.coding.detect.classify_features import doc_triggers, span_features
 from eventwire.coding.detect.classify_labels import CASE_LABELS, label_code
 from eventwire.types import Event
 
@@ -87,7 +87,8 @@ def retype_events(
     operations are the conflict's)."""
     spans = [event_span(event, doc) for event in events]
     scored = [index for index, span in enumerate(spans) if span is not None]
-    rows = [span_features(spans[index], [events[index]], extractor) for index in scored]
+    triggers = doc_triggers(doc, extractor) if scored else []  # the lexicon runs once per article
+    rows = [span_features(spans[index], [events[index]], triggers) for index in scored]
     decided = dict(zip(scored, classifier.scores(rows))) if rows else {}
     kept, dropped = [], []
     for index, event in enumerate(events):
