@@ -49,7 +49,7 @@ JSONL_EXTRA_FIELDS = [
     "event_id", "iso3", "geonameid", "injured", "plover_category", "plover_mode", "sources", "evidence",
     "confidence", "independent_sources", "conflicts", "merge_reasons", "provenance",
 ]
-GEONAMES_ATTRIBUTION = "Place data: GeoNames (geonames.org), CC BY 4.0"
+GEONAMES_ATTRIBUTION = "Place data: GeoNames (geonames.org), CC BY 4.0; small places via the OpenWeather city list"
 REGIONS_PATH = Path(__file__).parent / "store" / "data" / "acled_regions.json"
 COORDINATE_DECIMALS = 4  # ACLED publishes coordinates to 4 decimals
 URL_HOST = re.compile(r"^[a-z][a-z0-9+.-]*://(?:[^@/?#]*@)?([^/:?#\[\]]+)", re.IGNORECASE)

@@ -144,3 +144,20 @@ def test_a_link_to_another_story_gives_no_event():
         "The attackers fled on motorcycles towards the forest, a local official said."
     )
     assert [event.sub_event_type for event in events] == ["Attack"]
+
+
+# -- one event per location (ACLED) ------------------------------------------------------------
+def test_a_demonstration_told_of_several_towns_is_one_event_in_each():
+    events = code(
+        "Tens of thousands rallied in Warsaw on Sunday against the new media law.\n\n"
+        "Protesters also marched in Gdansk, Poznan and Wroclaw on Sunday, chanting against the government."
+    )
+    places = sorted(e.location for e in events if e.event_type == "Protests")
+    assert places == ["Gdańsk", "Poznań", "Warsaw", "Wrocław"]
+    assert len({e.event_date for e in events}) == 1
+
+
+def test_coordinated_places_of_a_battle_stay_one_event():
+    # only demonstrations are split for now: an attack told of two towns keeps one event
+    events = code("Militants attacked army posts in Gao and Menaka on Tuesday, killing six soldiers.")
+    assert len([e for e in events if e.event_type is not None]) == 1

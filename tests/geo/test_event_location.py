@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.geo.event_location import distance_km, pick_event_place, place_contains
+from eventwire.geo.event_location import coordinated_places, distance_km, names_an_office, pick_event_place, place_contains
 from eventwire.types import Place
 
 
@@ -109,3 +109,44 @@ def test_place_contains(outer, inner, contains):
 )
 def test_distance_km(a, b, km):
     assert distance_km(_place("a", "", lat=a[0], lon=a[1]), _place("b", "", lat=b[0], lon=b[1])) == pytest.approx(km, abs=5)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # a region that only qualifies an office holder is whose office it is, not where
+        ("Speaking beside the Sindh chief minister, the cleric condemned the killing.", "killing", None),
+        ("Standing next to Kandahar police chief Abdul Raziq, the mayor condemned the bombing.", "bombing", None),
+        # a place of its own in the sentence still wins
+        ("Speaking beside the Sindh chief minister, the cleric condemned the killing in Hyderabad.", "killing", "Hyderabad"),
+    ],
+)
+def test_office_qualifier_is_not_the_place(places_of, text, trigger, expected):
+    doc, places = places_of(text)
+    mention, _ = pick_event_place(_trigger(doc, trigger), places)
+    assert (mention.text if mention else None) == expected
+
+
+def test_names_an_office(places_of):
+    doc, places = places_of("The Punjab police chief visited Lahore on Friday.")
+    by_text = {mention.text: names_an_office(doc, mention) for mention in places}
+    assert by_text == {"Punjab": True, "Lahore": False}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Rallies also took place in Brest, Vitebsk and Grodno on Sunday.", ["Vitebsk", "Grodno"]),
+        ("Thousands marched in Lyon and Marseille on Saturday.", ["Marseille"]),
+        # countries name where a movement is, not one event's place
+        ("Protests were held in France and Belgium.", []),
+        # a place that is not coordinated with the picked one stays out
+        ("Students marched in Leeds while police in Manchester watched.", []),
+    ],
+)
+def test_coordinated_places(places_of, text, expected):
+    doc, places = places_of(text)
+    trigger = next(t for t in doc if t.lemma_ in ("rally", "march", "protest"))
+    picked, _ = pick_event_place(trigger, places)
+    assert picked is not None
+    assert [mention.text for mention in coordinated_places(picked, places, doc)] == expected

@@ -333,3 +333,21 @@ def test_user_jsonl_rows_of_the_wrong_type(tmp_path, change, reason):
     path.write_text(json.dumps({**VILLAGE_ROW, **change}) + "\n", encoding="utf-8")
     report = Gazetteer(_tiny_tables()).add_user_entries(path)
     assert report.added == 0 and reason in report.errors[0]
+
+
+def test_places_whose_region_the_join_misses_get_geonames_region_name(gazetteer):
+    # the coordinate join names no region for Bujumbura's code: GeoNames' own name is used
+    bujumbura = next(p for p in gazetteer.lookup("Bujumbura") if p.country_iso2 == "BI")
+    assert bujumbura.admin1 == "Bujumbura Mairie"
+    # such names are the places' column only: no region entry is made of a parish name
+    assert not any(p.feature_code == "ADM1" for p in gazetteer.lookup("Michael"))
+
+
+def test_small_places_from_the_city_list(gazetteer):
+    # a village cities500 lacks, with the region of its nearest cities500 place
+    info = gazetteer.info()
+    assert info["features"]["PPLL"] > 30_000
+    assert any("pyowm" in source for source in info["sources"])
+    # a row that names an admin unit or repeats a cities500 place is not added again
+    assert [p.feature_code for p in gazetteer.lookup("Mariupol") if p.country_iso2 == "UA"] == ["PPL"]
+    assert not any(p.feature_code == "PPLL" for p in gazetteer.lookup("Minnesota"))

@@ -160,3 +160,15 @@ def test_a_region_named_elsewhere_in_the_story_pulls_its_towns(places_of, text, 
     _, found = places_of(text)
     [mention] = [m for m in found if m.text == word]
     assert mention.place.country_iso2 == "US" and mention.place.admin1 == admin1
+
+
+def test_a_bare_name_shared_by_a_region_and_its_chief_city_is_the_city(places_of):
+    # the region keeps the city's older name as its own; the city has it as an alternate
+    _, mentions = places_of("Three students were shot dead in Chittagong on Tuesday, police said.")
+    (mention,) = [m for m in mentions if m.text == "Chittagong"]
+    assert (mention.place.feature_code, mention.place.level) != ("ADM1", "admin1")
+    assert mention.place.country_iso2 == "BD"
+    # an admin word still selects the region
+    _, mentions = places_of("Curfew was declared across Chittagong division on Tuesday.")
+    (mention,) = [m for m in mentions if m.text.startswith("Chittagong")]
+    assert mention.place.level == "admin1"

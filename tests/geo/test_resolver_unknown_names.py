@@ -74,3 +74,34 @@ def test_an_unknown_district_sits_in_the_region_of_the_story_not_at_its_dateline
     _, mentions = places_of(text)
     district = next(m for m in mentions if m.text == "Qarbakhel")
     assert (district.place.name, district.place.level) == ("Paktia", "admin1")
+
+
+def test_a_region_named_as_one_is_found_by_a_close_spelling(gazetteer, places_of):
+    like = gazetteer.region_like("nangrahar", "AF")
+    assert (like.place.name, like.place.feature_code) == ("Nangarhar", "ADM1")
+    assert gazetteer.region_like("qwertyz", "AF") is None  # nothing close enough
+    _, mentions = places_of(
+        "A drone strike hit a car late on Monday in the province of Nangrahar, Afghan security officials said."
+    )
+    mention = next(m for m in mentions if m.text == "Nangrahar")
+    assert (mention.place.name, mention.place.level) == ("Nangarhar", "admin1")
+
+
+def test_a_village_near_a_named_town_sits_at_that_town(places_of):
+    _, mentions = places_of(
+        "MAIDUGURI, Nigeria — The patrol was ambushed in Kurbuwa village near the northeastern town of Damasak "
+        "on Monday, militia leaders said."
+    )
+    by_text = {m.text: m for m in mentions}
+    assert by_text["Damasak"].place.admin1 == "Borno"
+    village = next(m for text, m in by_text.items() if text.startswith("Kurbuwa"))
+    assert village.place.name == "Damasak" and village.source.endswith("+near")
+
+
+def test_small_places_need_the_text_to_call_them_places(places_of):
+    # a village of the small-place list, after "the town of", is recognised ...
+    _, mentions = places_of("Fighters entered the town of Damasak overnight.")
+    assert ("Damasak", "Damasak", "NG") in _resolved(mentions)
+    # ... but a capitalised word that only such a list holds is not a place
+    _, mentions = places_of("Residents of the Islands district met the Patrick family at the Cascade Motel.")
+    assert not any(m.place is not None and m.place.feature_code == "PPLL" for m in mentions)

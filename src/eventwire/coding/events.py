@@ -52,6 +52,9 @@ VICTIM_TAKING_CLASSES = frozenset({"attack", "air", "shelling", "suicide", "expl
 OPPOSING_CLASSES = frozenset({"attack", "clash"})
 # Triggers whose coded type is a default guess ("the attack"); a specific mention's type wins.
 GENERIC_CLASSES = frozenset({"attack"})
+# ACLED codes one event per location; an event of these types told of several places at once
+# ("protests in Brest, Vitebsk and Grodno") becomes one in each
+PER_PLACE_TYPES = frozenset({"Protests", "Riots"})
 FAMILY = {
     "air": "remote", "shelling": "remote", "suicide": "remote", "explosive": "remote", "grenade": "remote", "chemical": "remote",
     "protest": "demonstration", "riot": "demonstration", "loot": "demonstration",
@@ -100,6 +103,7 @@ class _Mention:
     undated: bool = False
     reported: bool = False  # its sentence's day is that of the statement reporting it
     dated_reference: bool = False  # a reference to an event told before that states its day ("the riot on Tuesday")
+    also_at: list = field(default_factory=list)  # (location, precision) of places coordinated with its own
 
 
 class EventExtractor:
@@ -198,6 +202,7 @@ class EventExtractor:
             else:
                 mentions.append(mention)
         self._attach_counts(doc, ctx, mentions, blocked)
+        mentions = [copy for mention in mentions for copy in _per_place(mention)]
         for mention in mentions:
             # "the attack", "the blast", "attacks": a reference to an event told elsewhere, unless
             # it brings its own actors or toll; a verbal noun done by its verb is an act of its own
@@ -339,7 +344,8 @@ class EventExtractor:
         if family == "material" and not (mention.undated or mention.refers_back):
             ctx.told_dates.append((date, time_precision))
         location, geo_precision = ctx.place_for(
-            trigger.token, family, anchor=self._place_anchor(trigger), refers_back=mention.refers_back
+            trigger.token, family, anchor=self._place_anchor(trigger), refers_back=mention.refers_back,
+            coordinated=mention.also_at if coding.event_type in PER_PLACE_TYPES else None,
         )
         first, second = (args.actor2, args.actor1) if coding.swap else (args.actor1, args.actor2)
         article_id = doc._.ew_article_id
@@ -392,6 +398,10 @@ class EventExtractor:
             historical = vague or (ctx.published - date).days > self.rules["historical_days"]
             if historical and self.setting == "article":
                 return None  # "in recent years", "in 2019": history, not news
+        elif date is not None and ctx.published is not None and self.setting == "article" and (
+            (ctx.published - date).days > self.rules["history_days"]
+        ):
+            return None  # "on July 25, 1946": a day stated years back is history, whatever its precision
         borrowed = source != mention.sent_index  # the publication day, or another sentence's day
         mention.reported = not borrowed and _dates_the_report(mention.trigger.token, ctx.sent_dates[source], ctx.doc, self.rules)
         return date, precision, borrowed or _claimed(mention.trigger.token, self.rules)
@@ -457,6 +467,18 @@ class EventExtractor:
         if event.inter2 == 7:
             event = replace(event, civilian_targeting="Civilian targeting")
         return event
+
+
+def _per_place(mention: _Mention) -> list[_Mention]:
+    """The mention, then one copy for each place coordinated with its own ("rallies took place
+    in Brest, Vitebsk and Grodno"): ACLED codes one event per location. A copy carries no
+    counts: a toll stated for several places is not each place's toll."""
+    copies = [mention]
+    for location, precision in mention.also_at:
+        event = replace(mention.event, evidence=list(mention.event.evidence), sources=list(mention.event.sources),
+                        fatalities=None, injured=None, arrested=None)
+        copies.append(replace(mention, event=placed(event, location, precision), claims=[], also_at=[]))
+    return copies
 
 
 def _refers_back(trigger: Trigger, ctx: DocContext) -> bool:

@@ -27,13 +27,14 @@ from spacy.tokens import Span, Token
 from eventwire.geo.rules import load_rules
 from eventwire.types import Place, PlaceMention
 
-__all__ = ["pick_event_place", "place_contains", "distance_km"]
+__all__ = ["pick_event_place", "coordinated_places", "names_an_office", "place_contains", "distance_km"]
 
 EARTH_RADIUS_KM = 6371.0088
 SPECIFICITY = {"place": 3, "admin2": 2, "admin1": 1, "country": 0}
 STRONG, MEDIUM, WEAK = 3, 2, 1
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+OFFICE_MODIFIER_DEPS = frozenset({"compound", "amod", "poss"})
 
 
 def distance_km(a: Place, b: Place) -> float:
@@ -80,6 +81,8 @@ def _relation(trigger: Token, span: Span, rules: dict) -> tuple[int, Token | Non
     """
     heads = [t for t in span if t.head == t or not (span.start <= t.head.i < span.end)]
     root = min(heads, key=lambda t: len(list(t.ancestors))) if heads else span.root
+    if _qualifies_office(root, trigger, rules):
+        return 0, None  # "alongside the provincial chief minister": whose office, not where
     trigger_ancestors = {t.i for t in trigger.ancestors}
     token = root
     first_prep: Token | None = None
@@ -126,6 +129,23 @@ def _relation(trigger: Token, span: Span, rules: dict) -> tuple[int, Token | Non
     if root.dep_ in MODIFIER_DEPS and root.head.dep_ in SUBJECT_DEPS:
         return 0, None  # "A US soldier was killed": who, not where
     return WEAK, None
+
+
+def _qualifies_office(root: Token, trigger: Token, rules: dict) -> bool:
+    """The place modifies a noun phrase that names a person by office or name ("the Punjab
+    chief minister", "Sindh police chief Ali Khan", "the Bavarian premier"): it says whose
+    office it is. The phrase's head is the last noun of the compound chain above the place."""
+    if root.dep_ not in OFFICE_MODIFIER_DEPS:
+        return False  # ("nmod" is left out: the parser gives it to a place coordinated with one)
+    head = root.head
+    while head.dep_ in ("compound", "flat") and head.head.i != head.i and head.head.pos_ in ("NOUN", "PROPN"):
+        head = head.head
+    if head.i == trigger.i or head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if head.ent_type_ == "PERSON":
+        return True
+    word = head.lower_.rstrip(".")
+    return word in rules["office_heads"] or word in rules["person_titles"]
 
 
 def _precision(place: Place, mention: PlaceMention, prep: Token | None, span: Span, rules: dict) -> int:
@@ -189,3 +209,39 @@ def pick_event_place(trigger: Token, places: list[PlaceMention]) -> tuple[PlaceM
         if other[1] > best[1] and not other[5] and place_contains(best[3].place, other[3].place):
             best = other
     return best[3], best[4]
+
+
+def names_an_office(doc, mention: PlaceMention) -> bool:
+    """The place only qualifies an office or its holder ("the Sindh chief minister"): see
+    ``_qualifies_office``."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and _qualifies_office(span.root, span.root, load_rules())
+
+
+def coordinated_places(picked: PlaceMention, places: list[PlaceMention], doc) -> list[PlaceMention]:
+    """Places coordinated with the picked one in its sentence ("rallies in Brest, Vitebsk and
+    Grodno"), at the same level (towns with towns, regions with regions), each a distinct place.
+
+    ACLED codes one event per location: an event told of several places at once is one event
+    in each. Countries are left out: "protests in France and Belgium" names where a movement
+    is, not one event's place."""
+    if picked.place is None or picked.place.level == "country":
+        return []
+    span = doc.char_span(picked.start, picked.end, alignment_mode="expand")
+    if span is None:
+        return []
+    conjuncts = {token.i for token in span.root.conjuncts}
+    if not conjuncts:
+        return []
+    seen = {(picked.place.name, picked.place.country_iso2)}
+    found = []
+    for mention in places:
+        place = mention.place
+        if place is None or mention.is_demonym or place.level != picked.place.level:
+            continue
+        other = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if other is None or other.root.i not in conjuncts or (place.name, place.country_iso2) in seen:
+            continue
+        seen.add((place.name, place.country_iso2))
+        found.append(mention)
+    return found

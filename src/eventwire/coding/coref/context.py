@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from eventwire.geo.event_location import pick_event_place
+from eventwire.geo.event_location import coordinated_places, names_an_office, pick_event_place
 from eventwire.nlp.dates import date_for_sentence, names_another_event
 from eventwire.nlp.extensions import doc_list, doc_text
 from eventwire.types import Place, PlaceMention
@@ -249,7 +249,8 @@ class DocContext:
 
     # -- places ----------------------------------------------------------------------------------
     def place_for(
-        self, token: Token, family: str, *, anchor: Token | None = None, refers_back: bool = False
+        self, token: Token, family: str, *, anchor: Token | None = None, refers_back: bool = False,
+        coordinated: list | None = None,
     ) -> tuple[Location | None, int | None]:
         """(location, geo precision) for a trigger; records it on the family's trail.
 
@@ -258,7 +259,9 @@ class DocContext:
         event already reported ("The attack came two days after ..."): it takes the previous
         event's place before any place of its sentence, unless that place is a town inside the
         previous event's region ("Saturday's attack took place in the Spin Boldak district"
-        after "in Kandahar province"), which says more precisely where it was.
+        after "in Kandahar province"), which says more precisely where it was. When a list is
+        given as ``coordinated``, the places coordinated with the picked one ("in Brest, Vitebsk
+        and Grodno") are appended to it as (location, precision).
         """
         index = self.index_of(token)
         places = [mention for mention in self.places if not self._is_attribute(mention, token)]
@@ -270,6 +273,9 @@ class DocContext:
         inside = self._inside_named_region(token, mention, places)
         if inside is not None:
             mention, precision = inside, None
+        elif mention is not None and coordinated is not None:
+            for other in coordinated_places(mention, places, self.doc):
+                coordinated.append((Location.from_place(other.place), precision or place_precision(other.place)))
         if mention is not None and mention.place is not None:
             location = Location.from_place(mention.place)
             precision = precision or place_precision(mention.place)
@@ -297,6 +303,8 @@ class DocContext:
         sent = token.sent
         for mention in places:
             if sent.start_char <= mention.start < sent.end_char and not mention.is_demonym:
+                if names_an_office(self.doc, mention):
+                    continue
                 place = mention.place
                 if place is not None and place.level != "country" and place.country_iso2 == self.focus.iso2:
                     return mention
