@@ -55,6 +55,7 @@ GENERIC_CLASSES = frozenset({"attack"})
 # ACLED codes one event per location; an event of these types told of several places at once
 # ("protests in Brest, Vitebsk and Grodno") becomes one in each
 PER_PLACE_TYPES = frozenset({"Protests", "Riots"})
+MOVE_CLASS = "territory_move"  # forces moving into a place ("troops entered the town")
 FAMILY = {
     "air": "remote", "shelling": "remote", "suicide": "remote", "explosive": "remote", "grenade": "remote", "chemical": "remote",
     "protest": "demonstration", "riot": "demonstration", "loot": "demonstration",
@@ -183,6 +184,8 @@ class EventExtractor:
                 blocked.update(trigger.span_indices)
             else:
                 live.append(trigger)
+        # "fighters entered the village and killed twelve": entering was the approach of the act
+        live = [trigger for trigger in live if not _approach(trigger, live)]
         places = [(mention.start, mention.end) for mention in ctx.places if not mention.is_demonym]
         reader = ArgumentReader(doc, doc_list(doc, "ew_actors"), places, self.rules)
         protest_context = any(trigger.entry.cls in self.rules["protest_context_classes"] for trigger in live)
@@ -561,6 +564,16 @@ def _claimed(token, rules: dict) -> bool:
 def _same_family(host: Trigger, other: Trigger) -> bool:
     """Two triggers of one kind of event (both explosions, both demonstrations, ...)."""
     return FAMILY.get(host.entry.cls, host.entry.cls) == FAMILY.get(other.entry.cls, other.entry.cls)
+
+
+def _approach(trigger: Trigger, triggers: list[Trigger]) -> bool:
+    """A move into a place told in one sentence with another act ("entered the village and
+    killed twelve", "stormed in and looted shops"): the move brings the doers to that act and
+    changes no control of territory; the act is the event."""
+    return trigger.entry.cls == MOVE_CLASS and any(
+        other is not trigger and other.sent == trigger.sent and not other.entry.is_verbal and other.entry.cls != MOVE_CLASS
+        for other in triggers
+    )
 
 
 def _is_generic(mention: _Mention) -> bool:

@@ -24,7 +24,7 @@ RULES_PATH = DATA_DIR / "rules.json"
 TRIGGER_CLASSES = frozenset({
     "clash", "attack", "kill", "territory_take", "territory_retake", "air", "shelling", "suicide",
     "explosive", "grenade", "chemical", "abduct", "sexual", "protest", "riot", "loot", "mob",
-    "intervention", "arrest", "disrupt", "base", "verbal",
+    "intervention", "arrest", "disrupt", "base", "territory_move", "transfer", "verbal",
 })
 # POS a noun entry also accepts: the small model tags some plural nouns ("Airstrikes") PROPN.
 NOUN_POS = ("NOUN", "PROPN")

@@ -16,6 +16,11 @@ Rules (ACLED Codebook 2023; PLOVER draft 0.7b1):
   Non-state actor overtakes territory; seizing weapons -> Disrupted weapons use;
 - instruments fix the Explosions/Remote violence sub-type (air strike, shelling, suicide bomb,
   IED, grenade, chemical weapon); abduction and rape fix the VAC sub-type;
+- forces moving into a settlement or named place ("troops entered the town"): by state forces ->
+  Government regains territory, by a named armed group -> Non-state actor overtakes territory,
+  and, in either case, when the sentence tells of an agreement or handover -> Non-violent
+  transfer of territory; handing territory over -> Non-violent transfer of territory; setting up
+  a base -> Headquarters or base established, only by an armed actor or for a military base;
 - arrests -> Strategic developments / Arrests; verbal triggers -> PLOVER only (event type None).
 """
 from __future__ import annotations
@@ -34,6 +39,9 @@ RIOTERS = 5
 PROTESTERS = 6
 CIVILIANS = 7
 UNIDENTIFIED_INTER = 3
+EXTERNAL = 8
+POLICE_PREFIX = "Police Forces"
+UNIDENTIFIED_PREFIX = "Unidentified"
 ERV_SUB_TYPES = {
     "air": "Air/drone strike",
     "shelling": "Shelling/artillery/missile attack",
@@ -49,8 +57,8 @@ FIXED_SUB_TYPES = {
     "intervention": "Protest with intervention",
     "arrest": "Arrests",
     "disrupt": "Disrupted weapons use",
-    "base": "Headquarters or base established",
 }
+TRANSFER = "Non-violent transfer of territory"
 TARGET_SENSITIVE = frozenset({"attack", "kill", "mob"})
 
 
@@ -131,6 +139,12 @@ def code_trigger(
             # a demonstration with a toll ("died during the march") was not peaceful
             return _coding("Violent demonstration", taxonomy)
         return _coding("Peaceful protest", taxonomy, mode=entry.mode)
+    if cls == "base":
+        return _base(args, inter1, taxonomy, rules)
+    if cls == "territory_move":
+        return _move_in(token, args, inter1, taxonomy, rules)
+    if cls == "transfer":
+        return _coding(TRANSFER, taxonomy) if _settlement_target(args, rules) else None
     if cls in FIXED_SUB_TYPES:
         swap = cls == "intervention" and inter1 == STATE
         return _coding(FIXED_SUB_TYPES[cls], taxonomy, swap=swap)
@@ -163,6 +177,61 @@ def _territory(cls: str, args: Arguments, inter1: int | None, taxonomy: Taxonomy
     if inter1 == STATE or (inter1 is None and cls == "territory_retake"):
         return _coding("Government regains territory", taxonomy)
     return _coding("Non-state actor overtakes territory", taxonomy)
+
+
+def _settlement_target(args: Arguments, rules: dict) -> bool:
+    """The object is a named place or a settlement or administrative unit ("the town")."""
+    target = args.target_token
+    return target is not None and (args.place_target or target.lemma_.lower() in rules["settlement_nouns"])
+
+
+def _base(args: Arguments, inter1: int | None, taxonomy: Taxonomy, rules: dict) -> Coding | None:
+    """ACLED: an armed actor establishes a base or headquarters. A camp or office set up by
+    anyone else (a relief camp, a campaign headquarters) is no event, unless the object itself
+    is named as military ("a military base")."""
+    target = args.target_token
+    military = target is not None and any(
+        child.dep_ in ("amod", "compound") and child.lemma_.lower() in rules["military_modifiers"] for child in target.children
+    )
+    if inter1 in ARMED or military:
+        return _coding("Headquarters or base established", taxonomy)
+    return None
+
+
+def _move_in(token: Token, args: Arguments, inter1: int | None, taxonomy: Taxonomy, rules: dict) -> Coding | None:
+    """Forces entering a place take (or take back) control of it (ACLED territorial sub-types).
+    Only armed forces: police entering a building, or unnamed gunmen entering a village before
+    an attack, change no control of territory (the attack is the event)."""
+    if not _settlement_target(args, rules):
+        return None
+    subject = args.actor1_token
+    if subject is not None and subject.lemma_.lower() in rules["police_nouns"]:
+        return None
+    if args.actor1 is not None and args.actor1.name.startswith(POLICE_PREFIX):
+        return None
+    if _under_agreement(token, rules):
+        # ACLED: territory acquired without fighting, as part of a negotiated agreement
+        return _coding(TRANSFER, taxonomy) if inter1 in ARMED else None
+    if inter1 == STATE:
+        return _coding("Government regains territory", taxonomy)
+    named = args.actor1 is not None and not args.actor1.name.startswith(UNIDENTIFIED_PREFIX)
+    if named and inter1 in (2, 3, 4, EXTERNAL):  # a named rebel group, militia or foreign force
+        return _coding("Non-state actor overtakes territory", taxonomy)
+    return None
+
+
+def _under_agreement(token: Token, rules: dict) -> bool:
+    """The move is told with an agreement ("under the ceasefire deal"), or the article tells of
+    territory that changes hands under one ("the district was handed back under the peace
+    accord", "troops entered the district as part of the agreement")."""
+    agreements = rules["agreement_nouns"]
+    if any(word.lemma_.lower() in agreements for word in token.sent):
+        return True
+    handovers = rules["handover_verbs"]
+    return any(
+        any(word.lemma_.lower() in agreements for word in sent) and any(word.lemma_.lower() in handovers for word in sent)
+        for sent in token.doc.sents
+    )
 
 
 def _target_sensitive(

@@ -99,9 +99,25 @@ def retype_events(
         verdict = decide(event, row, classifier.labels, taxonomy, settings, may_drop=not conflict_news)
         if verdict is None or not has_target(verdict):
             dropped.append(event)
+        elif event.event_type is None and verdict.event_type is not None and _told_change(verdict, events):
+            dropped.append(event)
         else:
             kept.append(verdict)
     return kept, dropped
+
+
+def _told_change(verdict: Event, events: list[Event]) -> bool:
+    """A verbal event read as a move of territory ("the enemy withdrew") where the rule coder
+    already coded a change of control of the same place on the same day ("troops entered the
+    town after the enemy withdrew"): one change of control is one event (ACLED codes one event
+    per place and day)."""
+    return any(
+        other.sub_event_type in TERRITORIAL_SUB_TYPES
+        and other.event_date == verdict.event_date
+        and other.location is not None
+        and other.location == verdict.location
+        for other in events
+    )
 
 
 def _armed_party(event: Event) -> bool:
