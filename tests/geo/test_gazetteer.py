@@ -351,3 +351,17 @@ def test_small_places_from_the_city_list(gazetteer):
     # a row that names an admin unit or repeats a cities500 place is not added again
     assert [p.feature_code for p in gazetteer.lookup("Mariupol") if p.country_iso2 == "UA"] == ["PPL"]
     assert not any(p.feature_code == "PPLL" for p in gazetteer.lookup("Minnesota"))
+
+
+def test_close_spellings_keeps_exactly_the_names_the_full_ratio_keeps():
+    """The length and quick-ratio bounds only skip work: the result equals difflib on every name."""
+    from difflib import SequenceMatcher
+
+    from eventwire.geo.gazetteer import _close_spellings
+
+    names = ["northern", "nothern", "north", "northen cape", "southern", "eastern", "nortern", "n", "northernmost", "hnortern"]
+    table = [(name, entry) for entry, name in enumerate(names)]
+    for key in ("northern", "nortern", "sothern", "north"):
+        expected = sorted((SequenceMatcher(None, key, name).ratio(), entry) for name, entry in table
+                          if SequenceMatcher(None, key, name).ratio() >= 0.85)
+        assert sorted(_close_spellings(key, table, 0.85)) == expected

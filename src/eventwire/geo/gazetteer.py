@@ -433,6 +433,23 @@ def _add_small_places(tables: _Tables, known: set[int]) -> None:
         known.add(geonameid)
 
 
+def _close_spellings(key: str, table: list[tuple[str, int]], least: float) -> list[tuple[float, int]]:
+    """(difflib ratio, entry) of the names in ``table`` at least ``least`` alike to ``key``. The
+    ratio is 2M/(len(a)+len(b)) with M matched characters, so names of too different a length,
+    and those whose cheaper upper bounds already fall short, are skipped before the full ratio."""
+    found = []
+    for name, entry in table:
+        if 2 * min(len(key), len(name)) < least * (len(key) + len(name)):
+            continue
+        matcher = SequenceMatcher(None, key, name)
+        if matcher.real_quick_ratio() < least or matcher.quick_ratio() < least:
+            continue
+        ratio = matcher.ratio()
+        if ratio >= least:
+            found.append((ratio, entry))
+    return found
+
+
 def _first_words(index: dict) -> frozenset[str]:
     """The first word of every key, and the abbreviations normalize_name spells out ("st"
     for "saint"), which a text's raw first word may be."""
@@ -688,19 +705,25 @@ class Gazetteer:
         ratio, at least ``REGION_LIKE_RATIO``; the best one wins and a tie gives None."""
         if len(key) < 4:
             return None
-        table = self._regions.get((iso2, feature))
-        if table is None:
-            t = self._tables
-            table = []
-            if iso2 in t.strings and feature in t.strings:
-                sid, fid = t.strings.index(iso2), t.strings.index(feature)
-                table = [(normalize_name(t.name[entry]), entry) for entry, country in enumerate(t.country)
-                         if country == sid and t.feature[entry] == fid]
-            self._regions[(iso2, feature)] = table
-        scored = sorted(((SequenceMatcher(None, key, name).ratio(), entry) for name, entry in table), reverse=True)
+        if not self._regions:
+            self._regions = self._region_tables()
+        table = self._regions.get((iso2, feature), [])
+        scored = sorted(_close_spellings(key, table, REGION_LIKE_RATIO), reverse=True)
         if not scored or scored[0][0] < REGION_LIKE_RATIO or (len(scored) > 1 and scored[1][0] == scored[0][0]):
             return None
         return Candidate(self.place(scored[0][1]), exact=False, entry=scored[0][1])
+
+    def _region_tables(self) -> dict[tuple[str, str], list[tuple[str, int]]]:
+        """(iso2, feature) -> (normalised name, entry) of every ADM1 and ADM2, in one pass."""
+        t = self._tables
+        wanted = {t.strings.index(code): code for code in ("ADM1", "ADM2") if code in t.strings}
+        tables: dict[tuple[str, str], list[tuple[str, int]]] = defaultdict(list)
+        for entry, feature in enumerate(t.feature):
+            code = wanted.get(feature)
+            if code is not None:
+                tables[(t.strings[t.country[entry]], code)].append((normalize_name(t.name[entry]), entry))
+        tables[("", "")] = []  # built, even for a gazetteer without regions
+        return dict(tables)
 
     def _skeleton_table(self, iso2: str) -> dict[str, list[int]]:
         t = self._tables
