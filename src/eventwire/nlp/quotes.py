@@ -87,6 +87,7 @@ class QuoteLexicon:
     collective_claimants: frozenset[str]
     speaker_nouns: frozenset[str]  # heads of noun phrases that can speak: "officials", "the ministry"
     generic_roles: frozenset[str]  # "the official": any office-holder named before
+    anaphoric_bodies: frozenset[str]  # "the group said": the last organisation named before
     body_nouns: frozenset[str]  # "the ministry", "the police": bodies, the antecedents of "it"
     document_nouns: frozenset[str]  # "the statement": speaks for whoever issued it
     issuing_verbs: frozenset[str]  # "the police issued a statement": the police issued it
@@ -125,6 +126,7 @@ def load_lexicon(path: str | Path = DATA_PATH) -> QuoteLexicon:
         collective_claimants=frozenset(data["collective_claimants"]),
         speaker_nouns=frozenset(data["speaker_nouns"] + data["role_heads"]),
         generic_roles=frozenset(data["generic_roles"]),
+        anaphoric_bodies=frozenset(data["anaphoric_bodies"]),
         body_nouns=frozenset(data["body_nouns"]),
         document_nouns=frozenset(data["document_nouns"]),
         issuing_verbs=frozenset(data["issuing_verbs"]),

@@ -7,6 +7,7 @@
   It added"): :func:`last_body_before`;
 - a role noun ("the governor said", "a spokesman for the army said"): the person the article
   named earlier with that role ("Governor Jane Doe", "army spokesman Col. X"): :func:`role_holder`;
+- a bare definite body noun ("the group said"): the last organisation named: :func:`body_referent`;
 - a document ("a statement from the police said", "the statement said" after "the police issued a
   statement"): whoever issued it: :func:`issuer`.
 
@@ -164,6 +165,18 @@ def role_holder(finder: SpeakerFinder, token: Token) -> str | None:
     if not stated:  # no role stated before: the anaphor's own
         finder.assume_role(name, finder.noun_phrase(token).lower())
     return name
+
+
+def body_referent(finder: SpeakerFinder, token: Token) -> str | None:
+    """The organisation a bare definite body noun refers back to ("The Oromo Liberation Front
+    said ... The group added"): the last organisation named before it. Only a noun with nothing but its article
+    ("the group", not "a rights group" or "the group of elders"), of ``anaphoric_bodies``."""
+    if token.lemma_.lower() not in finder.lexicon.anaphoric_bodies or token.tag_ != "NN":
+        return None
+    children = list(token.children)
+    if len(children) != 1 or children[0].dep_ != "det" or children[0].lower_ not in DEFINITE_DETERMINERS:
+        return None
+    return last_organisation_before(finder, token.idx)
 
 
 # ---- documents and things -------------------------------------------------------------------------

@@ -296,6 +296,9 @@ class SpeakerFinder:
             holder = referents.role_holder(self, token)  # "the governor said": the governor named before
             if holder:
                 return self._remember(token, holder), None
+            body = referents.body_referent(self, token)  # "the group said": the group named before
+            if body:
+                return body, None
             return self.noun_phrase(token, complement=True), self._noun_phrase_bounds(token)
         if token.ent_type_ in NAMED_LABELS:
             entity = next(ent for ent in self.ents if ent.start <= token.i < ent.end)
