@@ -124,9 +124,9 @@ def test_it_is_the_body_that_spoke_last(speakers_of):
 def test_the_group_is_the_organisation_named_last(speakers_of):
     text = (
         "The Ogaden National Liberation Front said on Monday it would disarm. The Oromo Liberation Front rejected "
-        "the plan. “The decision was taken without us,” the group said. A rights group called it “a first step”."
+        "the plan. “The decision was taken without us,” the group said. A farmers union called it “a first step”."
     )
     assert speakers_of(text) == [
         ("Oromo Liberation Front", "The decision was taken without us"),
-        ("rights group", "a first step"),
+        ("farmers union", "a first step"),
     ]

@@ -170,7 +170,7 @@ def role_holder(finder: SpeakerFinder, token: Token) -> str | None:
 def body_referent(finder: SpeakerFinder, token: Token) -> str | None:
     """The organisation a bare definite body noun refers back to ("The Oromo Liberation Front
     said ... The group added"): the last organisation named before it. Only a noun with nothing but its article
-    ("the group", not "a rights group" or "the group of elders"), of ``anaphoric_bodies``."""
+    ("the group", not "a farmers union" or "the group of elders"), of ``anaphoric_bodies``."""
     if token.lemma_.lower() not in finder.lexicon.anaphoric_bodies or token.tag_ != "NN":
         return None
     children = list(token.children)
