@@ -121,7 +121,7 @@ def test_distance_km(a, b, km):
         ("Speaking beside the Sindh chief minister, the cleric condemned the killing in Hyderabad.", "killing", "Hyderabad"),
         # a capital that owns forces or a government stands for its state ("Kyiv's forces")
         ("Rebels were told to surrender to Kyiv's forces entering the town.", "entering", None),
-        ("Rebels fled from the Tbilisi government troops advancing on the town.", "advancing", None),
+        ("Rebels fled from the Tripoli government troops advancing on the town.", "advancing", None),
     ],
 )
 def test_office_qualifier_is_not_the_place(places_of, text, trigger, expected):

@@ -134,7 +134,7 @@ def _relation(trigger: Token, span: Span, rules: dict) -> tuple[int, Token | Non
 def _qualifies_office(root: Token, trigger: Token, rules: dict) -> bool:
     """The place modifies a noun phrase that names a person by office or name ("the Punjab
     chief minister", "Sindh police chief Ali Khan", "the Bavarian premier"), or forces or a
-    government ("Kyiv's forces", "the Tbilisi government"): it says whose they are. The phrase's
+    government ("Kyiv's forces", "the Tripoli government"): it says whose they are. The phrase's
     head is the last noun of the compound chain above the place."""
     if root.dep_ not in OFFICE_MODIFIER_DEPS:
         return False  # ("nmod" is left out: the parser gives it to a place coordinated with one)
