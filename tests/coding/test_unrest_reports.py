@@ -99,3 +99,21 @@ def test_an_undated_report_of_another_weapon_joins_the_explosion_told_before():
     assert len(merge_events([bombing, device])) == 2  # both dated, on two days: two events
     raid = event("Abduction/forced disappearance", day=LATER, start=40)
     assert len(merge_events([event("Attack", day=DAY), raid], undated=[False, True])) == 2
+
+
+def test_civilians_killed_by_nobody_named_in_a_story_of_protests_are_the_demonstrations_toll(extractor, make_doc):
+    text = "Teachers protested in Nairobi on Monday. Three villagers were killed in Mombasa."
+    doc = make_doc(text, places=KENYA, actors=["villagers"], dates={"on Monday": MONDAY})
+    assert "Attack" not in {e.sub_event_type for e in extractor(doc)}
+    assert ("Violent demonstration", "Mombasa") in {(e.sub_event_type, e.location) for e in extractor(doc)}
+    # with no protest told, the same killing is an attack on civilians
+    doc = make_doc("Three villagers were killed in Mombasa on Monday.", places=KENYA, actors=["villagers"], dates={"on Monday": MONDAY})
+    assert [e.sub_event_type for e in extractor(doc)] == ["Attack"]
+
+
+def test_unnamed_people_clashing_with_police_in_a_story_of_protests_are_demonstrators(extractor, make_doc):
+    text = "Teachers protested in Nairobi on Monday. In Mombasa, youths clashed with police."
+    doc = make_doc(text, places=KENYA, actors=["police"], dates={"on Monday": MONDAY})
+    assert ("Violent demonstration", "Mombasa") in {(e.sub_event_type, e.location) for e in extractor(doc)}
+    doc = make_doc("In Mombasa, youths clashed with police on Monday.", places=KENYA, actors=["police"], dates={"on Monday": MONDAY})
+    assert [e.sub_event_type for e in extractor(doc)] == ["Armed clash"]

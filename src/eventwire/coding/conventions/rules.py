@@ -9,8 +9,9 @@ Rules (ACLED Codebook 2023; PLOVER draft 0.7b1):
 - shooting or killing protesters -> Protests / Excessive force against protesters; dispersing
   them (tear gas, water cannon, unlethal force) -> Protests / Protest with intervention;
 - violence by demonstrators (clashes with police, storming, stone throwing, looting and arson
-  during protests), and deaths told as happening during a demonstration with no one named as
-  the killer -> Riots / Violent demonstration; looting by armed actors -> Strategic
+  during protests), deaths told as happening during a demonstration with no one named as the
+  killer, and, in a story of protests, civilians killed with no one named as the killer or
+  clashes of unnamed people with the police -> Riots / Violent demonstration; looting by armed actors -> Strategic
   developments / Looting/property destruction;
 - seizing/capturing a place: state forces -> Government regains territory, others ->
   Non-state actor overtakes territory; seizing weapons -> Disrupted weapons use;
@@ -155,14 +156,26 @@ def code_trigger(
     if cls in ("territory_take", "territory_retake"):
         return _territory(cls, args, inter1, taxonomy, rules)
     if cls == "clash":
-        if protest_context and inter1 is None and inter2 is None:
-            return _coding("Violent demonstration", taxonomy)  # "clashes" in a story of protests
+        if protest_context and inter1 is None and (inter2 is None or _police(args, rules)):
+            # "clashes", "clashes with police" in a story of protests: the demonstrators'
+            return _coding("Violent demonstration", taxonomy)
         if inter1 in (RIOTERS, PROTESTERS):
             return _coding("Violent demonstration", taxonomy)
         if inter2 in (RIOTERS, PROTESTERS):
             return _coding("Violent demonstration", taxonomy, swap=True)
         return _coding("Armed clash", taxonomy, mode=entry.instrument)
+    if cls == "kill" and protest_context and inter1 is None and inter2 == CIVILIANS:
+        # "three students were killed in X" in a story of protests, with nobody named as the
+        # killer: the demonstrations' toll (ACLED codes it on the demonstration event)
+        return _coding("Violent demonstration", taxonomy)
     return _target_sensitive(entry, token, args, inter1, inter2, lethal=lethal, taxonomy=taxonomy, rules=rules)
+
+
+def _police(args: Arguments, rules: dict) -> bool:
+    """The other side is the police ("clashed with police", "clashed with the Police Forces of X")."""
+    if args.actor2 is not None and args.actor2.name.startswith(POLICE_PREFIX):
+        return True
+    return args.target_token is not None and args.target_token.lemma_.lower() in rules["police_nouns"]
 
 
 def _territory(cls: str, args: Arguments, inter1: int | None, taxonomy: Taxonomy, rules: dict) -> Coding | None:
