@@ -119,3 +119,22 @@ def test_a_district_namesake_abroad_sits_in_the_region_named_just_before_it(plac
     _, mentions = places_of(text)
     district = next(m for m in mentions if m.text.startswith("Osterby"))
     assert _where(district) == ("Kunduz", "AF", "admin1")
+
+
+@pytest.mark.parametrize("gap", [", ", ", central ", ", in northern "])
+def test_a_country_named_as_the_container_overrules_a_namesake_abroad(places_of, gap):
+    # Paris is a city of France; the text puts this one in Mali, where the gazetteer has none
+    _, mentions = places_of(f"Five people were killed when their bus hit a landmine in Paris{gap}Mali, on Tuesday.")
+    paris = _mention(mentions, "Paris")
+    assert paris.place.country_iso2 == "ML"
+    assert paris.source.endswith("+near")
+
+
+def test_a_country_in_a_list_contains_nothing(places_of):
+    _, mentions = places_of("The virus is unlike the Zaire, Bundibugyo, Ivory Coast and Sudan strains.")
+    assert _mention(mentions, "Bundibugyo").place.country_iso2 == "UG"
+
+
+def test_a_town_named_with_its_own_country_stays(places_of):
+    _, mentions = places_of("Five people were killed when their bus hit a landmine near Mopti, central Mali, on Tuesday.")
+    assert _where(_mention(mentions, "Mopti")) == ("Mopti", "ML", "place")

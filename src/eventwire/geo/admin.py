@@ -12,6 +12,9 @@ candidates, never a list of names:
   outside the named region is a namesake, and a name with no candidate inside it is one the
   gazetteer lacks; "X in Y province" is such a container too ("the Watapur Valley in Konar
   province");
+- **a country named as the container overrules a namesake abroad** (:func:`demote_misplaced`):
+  in "a landmine in X, central Mali" or "X, Mali" a candidate of another country is a
+  namesake, and a name with no candidate in Mali is one the gazetteer lacks;
 - **a small town abroad that nothing else supports is a namesake** (:func:`demote_misplaced`):
   in a story whose other names agree on one country (``fallback_share`` of the country votes,
   ``MIN_SUPPORTERS`` distinct names) a town of another country that no other name votes for,
@@ -133,6 +136,11 @@ def demote_misplaced(resolver: PlaceResolver, mentions: list[_Mention], text: st
     for mention in mentions:
         if not mention.candidates or mention.is_demonym or mention.country is not None or mention.dateline:
             continue
+        iso2 = _named_country(mention, mentions, text)
+        if iso2 is not None and mention.candidates[mention.best()].place.country_iso2 != iso2:
+            # "a landmine in X, central Mali": a namesake abroad, or a place the gazetteer lacks
+            _keep_only(mention, lambda candidate: candidate.country_iso2 == iso2)
+            continue
         container = _named_region(mention, mentions, text)
         if container is None:
             continue
@@ -161,6 +169,34 @@ def demote_misplaced(resolver: PlaceResolver, mentions: list[_Mention], text: st
         if context.total[place.country_iso2] - own.get(place.country_iso2, 0.0) > 0:
             continue  # another name of the story is in that country
         _keep_only(mention, lambda candidate: candidate.country_iso2 == focus)
+
+
+def _named_country(mention: _Mention, mentions: list[_Mention], text: str) -> str | None:
+    """The country the text names as ``mention``'s container ("X, Mali", "X, central Mali",
+    "X, in Mali"), when ``mention`` is not itself a country or a region, and the two are not
+    items of a list ("the Zaire, Bundibugyo, Ivory Coast and Sudan strains")."""
+    if not mention.candidates or mention.candidates[mention.best()].place.level in ("country", "admin1"):
+        return None
+    index = mentions.index(mention)
+    before = mentions[index - 1] if index > 0 else None
+    if before is not None and LIST_GAP.match(text[before.end : mention.start]):
+        return None
+    for container in mention.containers:
+        at = mentions.index(container)
+        after = mentions[at + 1] if at + 1 < len(mentions) else None
+        if after is not None and LIST_GAP.match(text[container.end : after.start]):
+            return None
+        if container.country is not None:
+            return container.country.iso2
+        if container.candidates:
+            place = container.candidates[container.best()].place
+            if place.level == "country":
+                return place.country_iso2
+    return None
+
+
+# between two items of a list of places: ", ", " and ", ", or "
+LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)$")
 
 
 def _named_region(mention: _Mention, mentions: list[_Mention], text: str) -> _Mention | None:

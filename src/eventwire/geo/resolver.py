@@ -1176,7 +1176,8 @@ class PlaceResolver:
 CONTAINER_GAP = re.compile(
     r"^(?:[ \t]+(?:district|province|county|region|state|city|town|village|governorate|parish))?[ \t]*,[ \t]*"
     r"(?:(?:the[ \t]+)?(?:(?:provincial|district|regional|state|province|county)[ \t]+)?(?:capital|seat)[ \t]+of[ \t]+|in[ \t]+)?"
-    r"(?:the[ \t]+)?$",
+    r"(?:the[ \t]+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|north-?western|"
+    r"south-?eastern|south-?western|north-?central|south-?central|mid-?western)[ \t]+)?$",
     re.IGNORECASE,
 )
 # "Afghanistan's western Badghis region": the first place contains the second.
