@@ -186,6 +186,8 @@ def _named_country(mention: _Mention, mentions: list[_Mention], text: str) -> st
         after = mentions[at + 1] if at + 1 < len(mentions) else None
         if after is not None and LIST_GAP.match(text[container.end : after.start]):
             return None
+        if text[container.end : container.end + 2] in ("'s", "’s"):
+            return None  # "near X, in Congo's North Kivu province": the region is the container
         if container.country is not None:
             return container.country.iso2
         if container.candidates:
