@@ -161,3 +161,18 @@ def test_coordinated_places_of_a_battle_stay_one_event():
     # only demonstrations are split for now: an attack told of two towns keeps one event
     events = code("Militants attacked army posts in Gao and Menaka on Tuesday, killing six soldiers.")
     assert len([e for e in events if e.event_type is not None]) == 1
+
+
+def test_an_event_years_before_the_one_told_is_history():
+    # "N years after <event>": the event of the clause is N years before the main one
+    events = rule_events(
+        "Army engineers on Wednesday defused 12 bombs hidden in the ruins of the old town of Tal Afar, the army said, "
+        "three years after the town was retaken from the militants."
+    )
+    assert [event.sub_event_type for event in events] == ["Disrupted weapons use"]
+
+
+def test_a_kill_is_not_the_toll_of_an_attack_told_as_another_time():
+    events = rule_events("Soldiers killed four militants in Gao on Wednesday, two days after the rebels attacked a convoy near Kidal.")
+    by_place = {event.location: (event.event_date, event.fatalities) for event in events}
+    assert by_place == {"Gao": (dt.date(2024, 3, 6), 4), "Kidal": (dt.date(2024, 3, 4), None)}

@@ -55,6 +55,7 @@ GENERIC_CLASSES = frozenset({"attack"})
 # ACLED codes one event per location; an event of these types told of several places at once
 # ("protests in Brest, Vitebsk and Grodno") becomes one in each
 PER_PLACE_TYPES = frozenset({"Protests", "Riots"})
+TIME_MARKS = frozenset({"after", "before", "since", "until"})  # open a clause of another time
 MOVE_CLASS = "territory_move"  # forces moving into a place ("troops entered the town")
 FAMILY = {
     "air": "remote", "shelling": "remote", "suicide": "remote", "explosive": "remote", "grenade": "remote", "chemical": "remote",
@@ -254,6 +255,7 @@ class EventExtractor:
             related = [
                 host for host in hosts
                 if host.sent == kill.sent and (host.token.is_ancestor(kill.token) or kill.token.is_ancestor(host.token))
+                and not _another_time(host.token, kill.token)
             ] or [
                 host for host in triggers
                 if host.entry.cls in DEMONSTRATION_CLASSES and _circumstance_of(host.token, kill.token)
@@ -391,7 +393,10 @@ class EventExtractor:
                 date, precision = ctx.told_dates[-1]
             if days < 0 or date is None:
                 return None
-            return date - dt.timedelta(days=days), max(precision, gap_precision), False
+            earlier = date - dt.timedelta(days=days)
+            if self.setting == "article" and ctx.published is not None and (ctx.published - earlier).days > self.rules["history_days"]:
+                return None  # "two years after the city was retaken": the retaking is history
+            return earlier, max(precision, gap_precision), False
         elif self.setting == "article" and vague_past(mention.trigger.token):
             return None  # "killed in an airstrike days ago": an earlier event, no day to give it
         elif source == mention.sent_index and self.setting == "article" and _since(ctx, source, self.rules):
@@ -564,6 +569,18 @@ def _claimed(token, rules: dict) -> bool:
 def _same_family(host: Trigger, other: Trigger) -> bool:
     """Two triggers of one kind of event (both explosions, both demonstrations, ...)."""
     return FAMILY.get(host.entry.cls, host.entry.cls) == FAMILY.get(other.entry.cls, other.entry.cls)
+
+
+def _another_time(first, second) -> bool:
+    """One of two tokens, one above the other, sits in a clause of another time ("killed four
+    militants on Tuesday, two days after rebels attacked a convoy"): their acts are two."""
+    lower, upper = (first, second) if second.is_ancestor(first) else (second, first)
+    current = lower
+    while current.i != upper.i and current.head.i != current.i:
+        if any(child.dep_ in ("mark", "prep") and child.lower_ in TIME_MARKS for child in current.children):
+            return True
+        current = current.head
+    return False
 
 
 def _approach(trigger: Trigger, triggers: list[Trigger]) -> bool:

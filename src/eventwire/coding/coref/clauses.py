@@ -16,7 +16,10 @@ from eventwire.coding.triggers import Trigger
 
 VERB_POS = ("VERB", "AUX")
 CLAUSE_CHAIN_DEPS = ("conj", "xcomp")
-TIME_UNITS = {"day": (1, 1), "days": (1, 1), "week": (7, 2), "weeks": (7, 2), "month": (30, 3), "months": (30, 3)}
+TIME_UNITS = {
+    "day": (1, 1), "days": (1, 1), "week": (7, 2), "weeks": (7, 2), "month": (30, 3), "months": (30, 3),
+    "year": (365, 3), "years": (365, 3),
+}
 # Auxiliaries that make a negated act a refusal ("will not", "won't", "cannot"); "does not" too.
 REFUSAL_MODALS = frozenset({"will", "wo", "would", "shall", "can", "ca", "cannot"})
 PRESENT_TAGS = frozenset({"VBZ", "VBP"})
