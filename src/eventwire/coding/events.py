@@ -25,8 +25,11 @@ from spacy.vocab import Vocab
 
 from eventwire.coding.arguments import ArgumentReader, Arguments
 from eventwire.coding.conventions.attribution import attribute_events
-from eventwire.coding.coref.clauses import background_reason, clause_verb, earlier_offset, refers_to_told_event, vague_past
+from eventwire.coding.coref.clauses import (
+    another_time, background_reason, clause_verb, earlier_offset, is_approach, refers_to_told_event, vague_past,
+)
 from eventwire.coding.coref.context import DocContext, sentence_bounds
+from eventwire.coding.coref.dating import claimed, dates_noun, dates_the_report, opens_period
 from eventwire.coding.conventions.counts import Anchor, CountClaim, attach_counts, resolve_count, split_multi_day
 from eventwire.coding.coref.merge import assign_event_ids, merge_events
 from eventwire.coding.coref.refine import placed, refine_places
@@ -55,8 +58,6 @@ GENERIC_CLASSES = frozenset({"attack"})
 # ACLED codes one event per location; an event of these types told of several places at once
 # ("protests in Brest, Vitebsk and Grodno") becomes one in each
 PER_PLACE_TYPES = frozenset({"Protests", "Riots"})
-TIME_MARKS = frozenset({"after", "before", "since", "until"})  # open a clause of another time
-MOVE_CLASS = "territory_move"  # forces moving into a place ("troops entered the town")
 FAMILY = {
     "air": "remote", "shelling": "remote", "suicide": "remote", "explosive": "remote", "grenade": "remote", "chemical": "remote",
     "protest": "demonstration", "riot": "demonstration", "loot": "demonstration",
@@ -64,7 +65,6 @@ FAMILY = {
 # The sides whose dead are counted apart and added up (ACLED inter codes; see counts.resolve_count).
 SIDES = {1: "state", 8: "state", 2: "armed", 3: "armed", 4: "armed", 5: "crowd", 6: "crowd", 7: "civilians"}
 ANAPHORIC_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
-PERIOD_WORD_WINDOW = 12  # characters before a date searched for "since"
 DISTINCT_WORDS = frozenset({"also", "another", "separate", "separately", "second"})
 CORE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
 GENERIC_ACTORS = {
@@ -186,7 +186,7 @@ class EventExtractor:
             else:
                 live.append(trigger)
         # "fighters entered the village and killed twelve": entering was the approach of the act
-        live = [trigger for trigger in live if not _approach(trigger, live)]
+        live = [trigger for trigger in live if not is_approach(trigger, live)]
         places = [(mention.start, mention.end) for mention in ctx.places if not mention.is_demonym]
         reader = ArgumentReader(doc, doc_list(doc, "ew_actors"), places, self.rules)
         protest_context = any(trigger.entry.cls in self.rules["protest_context_classes"] for trigger in live)
@@ -255,7 +255,7 @@ class EventExtractor:
             related = [
                 host for host in hosts
                 if host.sent == kill.sent and (host.token.is_ancestor(kill.token) or kill.token.is_ancestor(host.token))
-                and not _another_time(host.token, kill.token)
+                and not another_time(host.token, kill.token)
             ] or [
                 host for host in triggers
                 if host.entry.cls in DEMONSTRATION_CLASSES and _circumstance_of(host.token, kill.token)
@@ -345,7 +345,7 @@ class EventExtractor:
         date, time_precision, mention.undated = when
         family = "verbal" if coding.event_type is None else "material"
         mention.refers_back = _refers_back(trigger, ctx)
-        mention.dated_reference = mention.refers_back and not mention.undated and _dates_noun(trigger.token, ctx, mention.sent_index)
+        mention.dated_reference = mention.refers_back and not mention.undated and dates_noun(trigger.token, ctx, mention.sent_index)
         if family == "material" and not (mention.undated or mention.refers_back):
             ctx.told_dates.append((date, time_precision))
         location, geo_precision = ctx.place_for(
@@ -399,7 +399,7 @@ class EventExtractor:
             return earlier, max(precision, gap_precision), False
         elif self.setting == "article" and vague_past(mention.trigger.token):
             return None  # "killed in an airstrike days ago": an earlier event, no day to give it
-        elif source == mention.sent_index and self.setting == "article" and _since(ctx, source, self.rules):
+        elif source == mention.sent_index and self.setting == "article" and opens_period(ctx, source, self.rules):
             return None  # "100 people have died in attacks since November 5": a running toll (PLOVER codes it)
         elif source is not None and precision == 3 and date is not None and ctx.published is not None:
             vague = set(ctx.date_text(source).lower().split()) & self.rules["vague_period_words"]
@@ -411,8 +411,8 @@ class EventExtractor:
         ):
             return None  # "on July 25, 1946": a day stated years back is history, whatever its precision
         borrowed = source != mention.sent_index  # the publication day, or another sentence's day
-        mention.reported = not borrowed and _dates_the_report(mention.trigger.token, ctx.sent_dates[source], ctx.doc, self.rules)
-        return date, precision, borrowed or _claimed(mention.trigger.token, self.rules)
+        mention.reported = not borrowed and dates_the_report(mention.trigger.token, ctx.sent_dates[source], ctx.doc, self.rules)
+        return date, precision, borrowed or claimed(mention.trigger.token, self.rules)
 
     def _place_anchor(self, trigger: Trigger):
         """The verb a noun trigger happens through ("Fighting erupted in X": erupted), else None."""
@@ -515,17 +515,6 @@ def _circumstance_of(noun, verb) -> bool:
     )
 
 
-def _dates_noun(token, ctx: DocContext, sent_index: int) -> bool:
-    """Whether the date of the sentence is said of the event noun itself: inside its phrase ("the
-    riot on Tuesday", "Sunday's blast"), not in a clause about it ("the attack, police said on
-    Friday")."""
-    mention = ctx.sent_dates[sent_index]
-    if mention is None:
-        return False
-    start, end = token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
-    return start <= mention.start < end
-
-
 def _habitual(mention: _Mention) -> bool:
     """A bare plural of a vague event noun with no toll and no article ("recent attacks blamed
     on the group", "attacks on farmers have grown"): a pattern of events, not one of them."""
@@ -535,62 +524,9 @@ def _habitual(mention: _Mention) -> bool:
     return not any(child.dep_ in ("det", "poss", "nummod") for child in token.children)
 
 
-def _since(ctx: DocContext, index: int, rules: dict) -> bool:
-    """Whether the date of sentence ``index`` opens a period ("since November 5")."""
-    mention = ctx.sent_dates[index]
-    before = ctx.text[max(0, mention.start - PERIOD_WORD_WINDOW):mention.start].split()
-    return bool(before) and before[-1].lower() in rules["period_start_words"]
-
-
-def _dates_the_report(token, mention, doc: Doc, rules: dict) -> bool:
-    """Whether a sentence's date belongs to the verb of saying that reports the trigger, not to
-    the trigger ("the police said on Friday that an officer was wounded": Friday is when they
-    said it; the wounding may be the riot of the night before)."""
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand") if mention is not None else None
-    if span is None:
-        return False
-    verb = next((ancestor for ancestor in span.root.ancestors if ancestor.pos_ in ("VERB", "AUX")), None)
-    if verb is None or verb.lemma_.lower() not in rules["reporting_verbs"] or verb.i == token.i:
-        return False
-    reported = next((ancestor for ancestor in token.ancestors if ancestor.head.i == verb.i), None)
-    return reported is not None and reported.dep_ in ("ccomp", "xcomp", "parataxis") and not span.root.is_ancestor(token)
-
-
-def _claimed(token, rules: dict) -> bool:
-    """Whether a trigger is what a claim of responsibility is for ("claimed responsibility for
-    the bombing", "claimed the attack"): the claim's day is not the event's."""
-    verbs = rules["claim_verbs"]
-    for ancestor in token.ancestors:
-        if ancestor.pos_ in ("VERB", "AUX"):
-            return ancestor.lemma_.lower() in verbs
-    return False
-
-
 def _same_family(host: Trigger, other: Trigger) -> bool:
     """Two triggers of one kind of event (both explosions, both demonstrations, ...)."""
     return FAMILY.get(host.entry.cls, host.entry.cls) == FAMILY.get(other.entry.cls, other.entry.cls)
-
-
-def _another_time(first, second) -> bool:
-    """One of two tokens, one above the other, sits in a clause of another time ("killed four
-    militants on Tuesday, two days after rebels attacked a convoy"): their acts are two."""
-    lower, upper = (first, second) if second.is_ancestor(first) else (second, first)
-    current = lower
-    while current.i != upper.i and current.head.i != current.i:
-        if any(child.dep_ in ("mark", "prep") and child.lower_ in TIME_MARKS for child in current.children):
-            return True
-        current = current.head
-    return False
-
-
-def _approach(trigger: Trigger, triggers: list[Trigger]) -> bool:
-    """A move into a place told in one sentence with another act ("entered the village and
-    killed twelve", "stormed in and looted shops"): the move brings the doers to that act and
-    changes no control of territory; the act is the event."""
-    return trigger.entry.cls == MOVE_CLASS and any(
-        other is not trigger and other.sent == trigger.sent and not other.entry.is_verbal and other.entry.cls != MOVE_CLASS
-        for other in triggers
-    )
 
 
 def _is_generic(mention: _Mention) -> bool:

@@ -351,3 +351,31 @@ def _modal_kind(word: str, lemma: str, rules: dict) -> str | None:
         if word in rules[f"{kind}_modals"] or lemma in rules[f"{kind}_modals"]:
             return kind
     return None
+
+
+# ---- acts told together ------------------------------------------------------------------
+
+TIME_MARKS = frozenset({"after", "before", "since", "until"})  # open a clause of another time
+MOVE_CLASS = "territory_move"  # forces moving into a place ("troops entered the town")
+
+
+def another_time(first: Token, second: Token) -> bool:
+    """One of two tokens, one above the other, sits in a clause of another time ("killed four
+    militants on Tuesday, two days after rebels attacked a convoy"): their acts are two."""
+    lower, upper = (first, second) if second.is_ancestor(first) else (second, first)
+    current = lower
+    while current.i != upper.i and current.head.i != current.i:
+        if any(child.dep_ in ("mark", "prep") and child.lower_ in TIME_MARKS for child in current.children):
+            return True
+        current = current.head
+    return False
+
+
+def is_approach(trigger: Trigger, triggers: list[Trigger]) -> bool:
+    """A move into a place told in one sentence with another act ("entered the village and
+    killed twelve", "stormed in and looted shops"): the move brings the doers to that act and
+    changes no control of territory; the act is the event."""
+    return trigger.entry.cls == MOVE_CLASS and any(
+        other is not trigger and other.sent == trigger.sent and not other.entry.is_verbal and other.entry.cls != MOVE_CLASS
+        for other in triggers
+    )
