@@ -1,5 +1,5 @@
 """Which day a sentence's date gives an event mention (for ``coding.events``): a date said of the
-event noun itself ("the riot on Tuesday"), a date that opens a period ("since November 5"), the
+event noun itself ("the riot on Tuesday"), a date that opens a period ("since 12 March"), the
 day of the statement that reports the event ("police said on Friday that ..."), and the day of a
 claim of responsibility ("IS yesterday claimed the bombing"), which is not the event's."""
 from __future__ import annotations
@@ -25,7 +25,7 @@ def dates_noun(token, ctx: DocContext, sent_index: int) -> bool:
 
 
 def opens_period(ctx: DocContext, index: int, rules: dict) -> bool:
-    """Whether the date of sentence ``index`` opens a period ("since November 5")."""
+    """Whether the date of sentence ``index`` opens a period ("since 12 March")."""
     mention = ctx.sent_dates[index]
     before = ctx.text[max(0, mention.start - PERIOD_WORD_WINDOW):mention.start].split()
     return bool(before) and before[-1].lower() in rules["period_start_words"]
@@ -47,7 +47,7 @@ def dates_the_report(token, mention, doc: Doc, rules: dict) -> bool:
 
 def claimed(token, rules: dict) -> bool:
     """Whether a trigger is what a claim of responsibility is for ("claimed responsibility for
-    the bombing", "claimed the attack"): the claim's day is not the event's."""
+    the bombing", "claimed the raid"): the claim's day is not the event's."""
     verbs = rules["claim_verbs"]
     for ancestor in token.ancestors:
         if ancestor.pos_ in ("VERB", "AUX"):
