@@ -400,7 +400,7 @@ class EventExtractor:
         elif self.setting == "article" and vague_past(mention.trigger.token):
             return None  # "killed in an airstrike days ago": an earlier event, no day to give it
         elif source == mention.sent_index and self.setting == "article" and opens_period(ctx, source, self.rules):
-            return None  # "100 people have died in attacks since November 5": a running toll (PLOVER codes it)
+            return None  # "100 people have died in attacks since 12 March": a running toll (PLOVER codes it)
         elif source is not None and precision == 3 and date is not None and ctx.published is not None:
             vague = set(ctx.date_text(source).lower().split()) & self.rules["vague_period_words"]
             historical = vague or (ctx.published - date).days > self.rules["historical_days"]
