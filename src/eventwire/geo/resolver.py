@@ -263,8 +263,9 @@ class PlaceResolver:
         for ent in unresolved:
             if not any(char in covered for char in range(ent.start_char, ent.end_char)):
                 start, end = self._trim(ent, text)
-                if end > start and not any(char.isdigit() for char in text[start:end]):
-                    # a name the gazetteer lacks; not one with digits ("M23", "Route 9")
+                if end > start and not any(char.isdigit() for char in text[start:end]) and not _common_nouns(ent):
+                    # a name the gazetteer lacks; not one with digits ("M23", "Route 9"), nor
+                    # words the tagger reads as common nouns ("Gunmen attacked ...")
                     mentions.append(_Mention(start, end, "ner", key=normalize_name(text[start:end])))
         mentions.sort(key=lambda m: m.start)
         for mention in mentions:
@@ -1224,6 +1225,13 @@ def _container_of(mention: _Mention, mentions: list[_Mention], text: str) -> _Me
     if before is not None and before.candidates and POSSESSIVE_GAP.match(text[before.end : mention.start]):
         return before
     return None
+
+
+def _common_nouns(ent: Span) -> bool:
+    """Whether every word of an entity is a common noun to the tagger ("Gunmen", "Residents"):
+    a sentence-initial plural the small model sometimes tags as a place, not a name."""
+    words = [token for token in ent if token.is_alpha]
+    return bool(words) and all(token.tag_ in ("NN", "NNS") for token in words)
 
 
 def _top(scores: list[float], n: int) -> list[int]:
