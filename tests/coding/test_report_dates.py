@@ -52,3 +52,16 @@ def test_a_reported_event_does_not_join_an_event_of_another_kind_and_day():
 def test_a_reported_event_told_alone_keeps_the_day_of_the_report():
     events = code("The army said on Wednesday that soldiers killed five militants near Kidal.")
     assert [(event.event_type, event.event_date, event.fatalities) for event in events] == [("Battles", dt.date(2024, 3, 6), 5)]
+
+
+def test_the_arrest_of_someone_is_an_arrest_on_the_day_told_with_it():
+    # "confirmed the arrest of X ... Wednesday": the noun names the act, "today" the statement
+    events = code(
+        "Soldiers and police today confirmed the arrest of a rebel bomb maker in Bandiagara district, Mopti region, "
+        "Wednesday, in an operation against the insurgents."
+    )
+    assert [(event.sub_event_type, event.event_date) for event in events] == [("Arrests", dt.date(2024, 3, 6))]
+
+
+def test_a_cardiac_arrest_is_no_arrest():
+    assert code("The rebel commander suffered a cardiac arrest of unknown cause in Bamako on Wednesday.") == []
