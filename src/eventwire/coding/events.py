@@ -394,7 +394,7 @@ class EventExtractor:
             if days < 0 or date is None:
                 return None
             earlier = date - dt.timedelta(days=days)
-            if self.setting == "article" and ctx.published is not None and (ctx.published - earlier).days > self.rules["history_days"]:
+            if self._history(earlier, ctx):
                 return None  # "two years after the city was retaken": the retaking is history
             return earlier, max(precision, gap_precision), False
         elif self.setting == "article" and vague_past(mention.trigger.token):
@@ -406,13 +406,15 @@ class EventExtractor:
             historical = vague or (ctx.published - date).days > self.rules["historical_days"]
             if historical and self.setting == "article":
                 return None  # "in recent years", "in 2019": history, not news
-        elif date is not None and ctx.published is not None and self.setting == "article" and (
-            (ctx.published - date).days > self.rules["history_days"]
-        ):
+        elif date is not None and self._history(date, ctx):
             return None  # "on July 25, 1946": a day stated years back is history, whatever its precision
         borrowed = source != mention.sent_index  # the publication day, or another sentence's day
         mention.reported = not borrowed and dates_the_report(mention.trigger.token, ctx.sent_dates[source], ctx.doc, self.rules)
         return date, precision, borrowed or claimed(mention.trigger.token, self.rules)
+
+    def _history(self, date: dt.date, ctx: DocContext) -> bool:
+        """A day more than ``history_days`` before publication: history, in an article."""
+        return self.setting == "article" and ctx.published is not None and (ctx.published - date).days > self.rules["history_days"]
 
     def _place_anchor(self, trigger: Trigger):
         """The verb a noun trigger happens through ("Fighting erupted in X": erupted), else None."""

@@ -392,12 +392,12 @@ def _add_small_places(tables: _Tables, known: set[int]) -> None:
     ("Khersons'ka Oblast'", "Wilayat X") is left out: regions come from their member places.
     Each takes the first- and second-level region of the nearest cities500 place of its
     country within ``SMALL_PLACE_ADMIN_KM``."""
-    grid: dict[tuple[str, int, int], list[int]] = defaultdict(list)
+    grid: dict[tuple[str, int, int], list[tuple[int, str]]] = defaultdict(list)  # cell -> (entry, its key)
     ppl = tables.strings.index("PPL") if "PPL" in tables.strings else -1
     for entry in range(len(tables.name)):
         if tables.feature[entry] == ppl:
             cell = (int(tables.latitude[entry] // SMALL_PLACE_CELL_DEG), int(tables.longitude[entry] // SMALL_PLACE_CELL_DEG))
-            grid[(tables.strings[tables.country[entry]], *cell)].append(entry)
+            grid[(tables.strings[tables.country[entry]], *cell)].append((entry, normalize_name(tables.name[entry])))
     admin_words = ADMIN_UNIT_WORDS
     # the list also holds countries and regions: a row named like one of its country's is one
     areas = {(tables.strings[tables.country[entry]], normalize_name(tables.name[entry]))
@@ -415,11 +415,11 @@ def _add_small_places(tables: _Tables, known: set[int]) -> None:
         cell_lat, cell_lon = int(latitude // SMALL_PLACE_CELL_DEG), int(longitude // SMALL_PLACE_CELL_DEG)
         for dlat in (-1, 0, 1):
             for dlon in (-1, 0, 1):
-                for entry in grid.get((country, cell_lat + dlat, cell_lon + dlon), ()):
+                for entry, entry_key in grid.get((country, cell_lat + dlat, cell_lon + dlon), ()):
                     d2 = (latitude - tables.latitude[entry]) ** 2 + shrink * (longitude - tables.longitude[entry]) ** 2
                     if d2 < best:
                         nearest, best = entry, d2
-                    if d2 < same_place and normalize_name(tables.name[entry]) == key:
+                    if d2 < same_place and entry_key == key:
                         twin = True
         if twin:
             continue  # cities500 has it under another id
@@ -627,7 +627,7 @@ class Gazetteer:
         self.load_seconds = load_seconds
         self.user_entries = 0
         self.user_path: Path | None = None  # the stored user file read by load_user_file
-        self._regions: dict[tuple[str, str], list[tuple[str, int]]] = {}  # (iso2, feature) -> names
+        self._regions: dict[tuple[str, str], list[tuple[str, int]]] | None = None  # (iso2, feature) -> names, built on first use
         self._skeletons: dict[str, dict[str, list[int]]] = {}  # iso2 -> skeleton -> entries
         self._skeleton_size = len(tables.name)
 
@@ -705,11 +705,10 @@ class Gazetteer:
         ratio, at least ``REGION_LIKE_RATIO``; the best one wins and a tie gives None."""
         if len(key) < 4:
             return None
-        if not self._regions:
+        if self._regions is None:
             self._regions = self._region_tables()
-        table = self._regions.get((iso2, feature), [])
-        scored = sorted(_close_spellings(key, table, REGION_LIKE_RATIO), reverse=True)
-        if not scored or scored[0][0] < REGION_LIKE_RATIO or (len(scored) > 1 and scored[1][0] == scored[0][0]):
+        scored = sorted(_close_spellings(key, self._regions.get((iso2, feature), []), REGION_LIKE_RATIO), reverse=True)
+        if not scored or (len(scored) > 1 and scored[1][0] == scored[0][0]):
             return None
         return Candidate(self.place(scored[0][1]), exact=False, entry=scored[0][1])
 
@@ -722,7 +721,6 @@ class Gazetteer:
             code = wanted.get(feature)
             if code is not None:
                 tables[(t.strings[t.country[entry]], code)].append((normalize_name(t.name[entry]), entry))
-        tables[("", "")] = []  # built, even for a gazetteer without regions
         return dict(tables)
 
     def _skeleton_table(self, iso2: str) -> dict[str, list[int]]:

@@ -997,7 +997,8 @@ class PlaceResolver:
         j, key, candidates = best
         if key in self.stoplist:
             return None
-        if not self._after_settlement_of(columns.starts[i], columns.text):
+        settlement_of = self._after_settlement_of(columns.starts[i], columns.text)
+        if not settlement_of:
             # a village of the small-place list is a place only where the text says so
             candidates = [c for c in candidates if c.place.feature_code != SMALL_PLACE_FEATURE]
             if not candidates:
@@ -1029,9 +1030,7 @@ class PlaceResolver:
                 and any(c.exact for c in candidates)
             )
             # "grew up in Saratoga": a proper noun after "in"/"near" that is a place's own name
-            locative_ok = (
-                self._after_locative(columns.starts[i], columns.text) or self._after_settlement_of(columns.starts[i], columns.text)
-            ) and any(c.exact for c in candidates)
+            locative_ok = (settlement_of or self._after_locative(columns.starts[i], columns.text)) and any(c.exact for c in candidates)
             if not (exact_ok or alt_ok or institution_ok or locative_ok or region_ok):
                 return None
             if not (exact_ok or alt_ok):

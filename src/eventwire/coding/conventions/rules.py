@@ -32,6 +32,7 @@ from spacy.tokens import Token
 
 from eventwire.coding.arguments import Arguments
 from eventwire.coding.conventions.taxonomy import Taxonomy
+from eventwire.coding.coref.merge import STATE_FORCE_PREFIXES, is_unidentified
 from eventwire.coding.triggers import TriggerEntry
 
 ARMED = frozenset({1, 2, 3, 4, 8})
@@ -40,9 +41,7 @@ RIOTERS = 5
 PROTESTERS = 6
 CIVILIANS = 7
 UNIDENTIFIED_INTER = 3
-EXTERNAL = 8
-POLICE_PREFIX = "Police Forces"
-UNIDENTIFIED_PREFIX = "Unidentified"
+POLICE_PREFIX = STATE_FORCE_PREFIXES[1]  # ACLED's "Police Forces of <Country>"
 ERV_SUB_TYPES = {
     "air": "Air/drone strike",
     "shelling": "Shelling/artillery/missile attack",
@@ -156,7 +155,7 @@ def code_trigger(
     if cls in ("territory_take", "territory_retake"):
         return _territory(cls, args, inter1, taxonomy, rules)
     if cls == "clash":
-        if protest_context and inter1 is None and (inter2 is None or _police(args, rules)):
+        if protest_context and inter1 is None and (inter2 is None or _police(args.actor2, args.target_token, rules)):
             # "clashes", "clashes with police" in a story of protests: the demonstrators'
             return _coding("Violent demonstration", taxonomy)
         if inter1 in (RIOTERS, PROTESTERS):
@@ -171,11 +170,11 @@ def code_trigger(
     return _target_sensitive(entry, token, args, inter1, inter2, lethal=lethal, taxonomy=taxonomy, rules=rules)
 
 
-def _police(args: Arguments, rules: dict) -> bool:
-    """The other side is the police ("clashed with police", "clashed with the Police Forces of X")."""
-    if args.actor2 is not None and args.actor2.name.startswith(POLICE_PREFIX):
+def _police(actor, token: Token | None, rules: dict) -> bool:
+    """The side is the police: its actor ("the Police Forces of X") or its noun ("police")."""
+    if actor is not None and actor.name.startswith(POLICE_PREFIX):
         return True
-    return args.target_token is not None and args.target_token.lemma_.lower() in rules["police_nouns"]
+    return token is not None and token.lemma_.lower() in rules["police_nouns"]
 
 
 def _territory(cls: str, args: Arguments, inter1: int | None, taxonomy: Taxonomy, rules: dict) -> Coding | None:
@@ -217,18 +216,14 @@ def _move_in(token: Token, args: Arguments, inter1: int | None, taxonomy: Taxono
     an attack, change no control of territory (the attack is the event)."""
     if not _settlement_target(args, rules):
         return None
-    subject = args.actor1_token
-    if subject is not None and subject.lemma_.lower() in rules["police_nouns"]:
-        return None
-    if args.actor1 is not None and args.actor1.name.startswith(POLICE_PREFIX):
+    if inter1 not in ARMED or _police(args.actor1, args.actor1_token, rules):
         return None
     if _under_agreement(token, rules):
         # ACLED: territory acquired without fighting, as part of a negotiated agreement
-        return _coding(TRANSFER, taxonomy) if inter1 in ARMED else None
+        return _coding(TRANSFER, taxonomy)
     if inter1 == STATE:
         return _coding("Government regains territory", taxonomy)
-    named = args.actor1 is not None and not args.actor1.name.startswith(UNIDENTIFIED_PREFIX)
-    if named and inter1 in (2, 3, 4, EXTERNAL):  # a named rebel group, militia or foreign force
+    if args.actor1 is not None and not is_unidentified(args.actor1.name):  # a named rebel group, militia or foreign force
         return _coding("Non-state actor overtakes territory", taxonomy)
     return None
 
