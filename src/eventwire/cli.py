@@ -285,7 +285,7 @@ def stories(db_path, min_size, limit):
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as one JSON object.")
 @click.option("--predictions", type=click.Path(dir_okay=False), help="Write one prediction line per input record here.")
 @click.option("--gold-spans", is_flag=True, help="toponyms: resolve the gold spans instead of recognising places.")
-@click.option("--model", "model_path", type=click.Path(exists=True), help="classify: a model from `eventwire train`; articles: a sentence model from `eventwire train-detector`.")
+@click.option("--model", "model_path", type=click.Path(exists=True), help="classify: a model from `eventwire train`; articles, plover: a sentence model from `eventwire train-detector`.")
 @click.option("--classifier", "classifier_path", type=click.Path(exists=True, dir_okay=False),
               help="articles: a snippet classifier from `eventwire train` to type the events (as `ingest --classifier`).")
 @click.option("--folds", type=int, default=None, help="classify: k-fold cross-validation, training on the other folds of FILE.")
@@ -300,7 +300,7 @@ def stories(db_path, min_size, limit):
     type=click.Choice(["all", "tune", "validation"]),
     default="all",
     show_default=True,
-    help="articles: score one story-grouped half of FILE (report `validation`; tune on `tune`).",
+    help="articles, plover: score one story-grouped half of FILE (report `validation`; tune on `tune`).",
 )
 @friendly_errors
 def evaluate(kind, path, as_json, predictions, gold_spans, model_path, classifier_path, folds, features, split):
@@ -338,7 +338,7 @@ def evaluate(kind, path, as_json, predictions, gold_spans, model_path, classifie
     elif kind == "plover":
         from eventwire.eval.plover import evaluate_plover
 
-        scores = evaluate_plover(path, predictions_path=predictions)
+        scores = evaluate_plover(path, predictions_path=predictions, split=split, model_path=model_path)
     else:
         from eventwire.eval.run_articles import evaluate_articles
 

@@ -136,3 +136,17 @@ def test_a_corpus_sentence_sharing_a_run_of_eight_words_with_an_eval_text_is_fla
     copied = Sentence("Reports say the river pilots of the northern port voted to hold a meeting.", "none")
     own = Sentence("The pilots of the southern harbour met for an hour on Tuesday.", "none")
     assert contaminated([copied, own], tmp_path) == [copied]
+
+
+def test_a_corpus_sentence_sharing_words_with_the_projects_own_check_set_is_flagged(tmp_path):
+    from eventwire.coding.detect.corpus import Sentence, contaminated
+
+    shared, evalsets = tmp_path / "shared", tmp_path / "evalsets"
+    shared.mkdir()
+    evalsets.mkdir()
+    check = {"id": "w1", "text": "The harbour board of the island republic recalled its envoy from the mainland capital on Friday."}
+    (evalsets / "plover_check.jsonl").write_text(json.dumps(check) + "\n", encoding="utf-8")
+    copied = Sentence("Officials said the harbour board of the island republic recalled its envoy.", "verbal", None, "SANCTION")
+    own = Sentence("The island's envoy flew home after the quarrel over fishing rights.", "verbal", None, "SANCTION")
+    assert contaminated([copied, own], shared) == []
+    assert contaminated([copied, own], shared, evalsets) == [copied]

@@ -26,7 +26,8 @@ from spacy.vocab import Vocab
 from eventwire.coding.arguments import ArgumentReader, Arguments
 from eventwire.coding.conventions.attribution import attribute_events
 from eventwire.coding.coref.clauses import (
-    another_time, background_reason, clause_verb, earlier_offset, is_approach, refers_to_told_event, vague_past,
+    ANAPHORIC_DETERMINERS, another_time, background_reason, circumstance_of, clause_verb, earlier_offset, is_approach, is_distinct,
+    refers_to_told_event, vague_past, within_told_event,
 )
 from eventwire.coding.coref.context import DocContext, sentence_bounds
 from eventwire.coding.coref.dating import claimed, dates_noun, dates_the_report, opens_period
@@ -37,6 +38,8 @@ from eventwire.coding.conventions.rules import TARGET_SENSITIVE, UNIDENTIFIED_IN
 from eventwire.coding.conventions.taxonomy import Taxonomy, load_taxonomy
 from eventwire.coding.triggers import Trigger, TriggerEntry, TriggerLexicon, find_triggers, load_rules, load_trigger_lexicon
 from eventwire.coding.conventions.verbal import intent_entries, stated_by, verbal_actor_ok
+from eventwire.coding.detect.category import CategorySettings, act_set_aside, model_trigger
+from eventwire.coding.detect.model import SentenceModel, load_sentence_model
 from eventwire.nlp.extensions import doc_list
 from eventwire.types import Event, Evidence
 
@@ -50,7 +53,6 @@ KILL_HOST_CLASSES = frozenset({
 # rally") is the demonstration's toll (ACLED codes fatalities on the demonstration event), not
 # an attack of its own.
 DEMONSTRATION_CLASSES = frozenset({"protest"})
-CIRCUMSTANCE_PREPOSITIONS = frozenset({"during", "in", "at", "amid", "amidst"})
 VICTIM_TAKING_CLASSES = frozenset({"attack", "air", "shelling", "suicide", "explosive", "grenade", "chemical", "abduct", "sexual", "mob"})
 OPPOSING_CLASSES = frozenset({"attack", "clash"})
 # Triggers whose coded type is a default guess ("the attack"); a specific mention's type wins.
@@ -64,9 +66,6 @@ FAMILY = {
 }
 # The sides whose dead are counted apart and added up (ACLED inter codes; see counts.resolve_count).
 SIDES = {1: "state", 8: "state", 2: "armed", 3: "armed", 4: "armed", 5: "crowd", 6: "crowd", 7: "civilians"}
-ANAPHORIC_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
-DISTINCT_WORDS = frozenset({"also", "another", "separate", "separately", "second"})
-CORE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
 GENERIC_ACTORS = {
     "Battles": ("Unidentified Armed Group ({country})", UNIDENTIFIED_INTER),
     "Explosions/Remote violence": ("Unidentified Armed Group ({country})", UNIDENTIFIED_INTER),
@@ -119,6 +118,8 @@ class EventExtractor:
         lexicon: TriggerLexicon | None = None,
         rules: dict | None = None,
         setting: str = "article",
+        sentence_model: SentenceModel | None = None,
+        category: CategorySettings = CategorySettings(),
     ) -> None:
         if setting not in SETTINGS:
             raise ValueError(f"setting must be one of {SETTINGS}, not {setting!r}")
@@ -127,13 +128,25 @@ class EventExtractor:
         self.lexicon = lexicon or load_trigger_lexicon()
         self.rules = rules or load_rules()
         self.matcher = self.lexicon.build_matcher(vocab)
+        # a sentence coded on its own whose act no trigger names gets the trained head's category
+        self.model = (sentence_model or load_sentence_model()) if setting == "sentence" else sentence_model
+        self.category = category
 
     def __call__(self, doc: Doc) -> list[Event]:
         ctx = DocContext(doc)
         mentions = self.mentions(doc, ctx=ctx)
-        events = [mention.event for mention in mentions]
+        events = self._merged(mentions, doc, ctx)
+        if self.setting == "sentence" and self.model is not None and not any(event.plover_category for event in events):
+            # the trained head reads the act no trigger named (not one the conventions set aside)
+            if not act_set_aside(doc, self.matcher, self.lexicon, self.rules):
+                extra = self._model_mentions(doc, ctx)
+                events = self._merged(mentions + extra, doc, ctx) if extra else events
+        return events
+
+    def _merged(self, mentions: list[_Mention], doc: Doc, ctx: DocContext) -> list[Event]:
+        """The merged, attributed, placed events of the mentions, with stable ids."""
         merged = merge_events(
-            events,
+            [mention.event for mention in mentions],
             claims=[mention.claims for mention in mentions],
             weak=[mention.weak for mention in mentions],
             generic=[_is_generic(mention) for mention in mentions],
@@ -221,6 +234,17 @@ class EventExtractor:
         # "recent attacks blamed on the ADF": a pattern of events, not one of them, nor a part of one
         return [mention for mention in mentions if not _habitual(mention)]
 
+    def _model_mentions(self, doc: Doc, ctx: DocContext) -> list[_Mention]:
+        """The mention of the act the PLOVER head reads in a sentence no trigger coded
+        (``detect.category``), with its actors, place and date read as for any trigger."""
+        trigger = model_trigger(doc, self.model, self.category)
+        if trigger is None:
+            return []
+        places = [(mention.start, mention.end) for mention in ctx.places if not mention.is_demonym]
+        reader = ArgumentReader(doc, doc_list(doc, "ew_actors"), places, self.rules)
+        mention = self._mention(trigger, [], reader, ctx, False)
+        return [mention] if mention is not None else []
+
     def _instruments(self, triggers: list[Trigger], absorbed: dict[int, int]) -> dict[int, TriggerEntry]:
         """"barrel bomb attacks", "mortar attack": an attack noun whose modifier names the weapon
         is coded as that weapon's event; the modifier is folded into it (updates ``absorbed``)."""
@@ -258,7 +282,7 @@ class EventExtractor:
                 and not another_time(host.token, kill.token)
             ] or [
                 host for host in triggers
-                if host.entry.cls in DEMONSTRATION_CLASSES and _circumstance_of(host.token, kill.token)
+                if host.entry.cls in DEMONSTRATION_CLASSES and circumstance_of(host.token, kill.token)
             ]
             # "police opened fire ..., with five protesters killed": the shooting's toll
             related = related or [
@@ -311,8 +335,8 @@ class EventExtractor:
         mention.weak = unqualified or ctx.is_headline(sent_index)
         # "were also wounded in the blast": the blast told before, not a further event
         mention.distinct = (
-            _is_distinct(trigger) and not mention.refers_back
-            and not _within_told_event(trigger, event_tokens or {}, self.rules["protest_context_classes"])
+            is_distinct(trigger) and not mention.refers_back
+            and not within_told_event(trigger, event_tokens or {}, self.rules["protest_context_classes"])
         )
         return mention
 
@@ -507,16 +531,6 @@ def _refers_back(trigger: Trigger, ctx: DocContext) -> bool:
     return not any(item.idx in place_starts for item in own)
 
 
-def _circumstance_of(noun, verb) -> bool:
-    """Whether ``noun`` is the object of a preposition of circumstance on ``verb`` ("died during
-    the march", "died at the rally", "were shot amid demonstrations")."""
-    preposition = noun.head
-    return (
-        noun.dep_ == "pobj" and preposition.dep_ == "prep" and preposition.head.i == verb.i
-        and preposition.lower_ in CIRCUMSTANCE_PREPOSITIONS
-    )
-
-
 def _habitual(mention: _Mention) -> bool:
     """A bare plural of a vague event noun with no toll and no article ("recent attacks blamed
     on the group", "attacks on farmers have grown"): a pattern of events, not one of them."""
@@ -539,40 +553,6 @@ def _is_generic(mention: _Mention) -> bool:
     if cls in GENERIC_CLASSES:
         return mention.args.actor1 is None or mention.args.actor2 is None
     return cls == "kill" and mention.args.actor1 is None and mention.args.actor2 is None
-
-
-def _is_distinct(trigger: Trigger) -> bool:
-    """"A car bomb also exploded", "another attack": the text says this is a further event."""
-    token = trigger.token
-    verb = clause_verb(token)
-    words = [child.lower_ for child in token.children]
-    # the clause's "also" is about its verb and the verb's subject or object, not about an
-    # adjunct: in "amid the looting, residents also took to the streets" the looting is not new
-    if token == verb or (token.head == verb and token.dep_ in CORE_DEPS):
-        words += [child.lower_ for child in verb.children if child.dep_ == "advmod"]
-    return bool(DISTINCT_WORDS & set(words))
-
-
-def _within_told_event(trigger: Trigger, event_tokens: dict, unrest_classes: frozenset) -> bool:
-    """"Three cars were also burned during the riot": the clause places the act inside an event
-    told before (a preposition of circumstance governing a definite event noun of the same class,
-    or of a demonstration, ``unrest_classes``, within which damage and clashes happen), so its
-    "also" adds to that event; it is no further event. "Amid the looting, teachers also marched"
-    tells a new one."""
-    verb = clause_verb(trigger.token)
-    for head in {trigger.token, verb}:
-        for child in head.children:
-            if child.dep_ != "prep" or child.lower_ not in CIRCUMSTANCE_PREPOSITIONS:
-                continue
-            for noun in child.children:
-                definite = any(
-                    (grand.dep_ == "det" and grand.lower_ in ANAPHORIC_DETERMINERS) or grand.dep_ == "poss"
-                    for grand in noun.children
-                )
-                host = event_tokens.get(noun.i)
-                if noun.dep_ == "pobj" and definite and (host == trigger.entry.cls or host in unrest_classes):
-                    return True
-    return False
 
 
 @functools.lru_cache(maxsize=8)

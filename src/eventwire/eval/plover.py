@@ -32,10 +32,13 @@ from pathlib import Path
 from spacy.tokens import Doc, Token
 
 from eventwire.coding import code_doc
+from eventwire.coding.detect.model import load_sentence_model
+from eventwire.coding.events import EventExtractor
 from eventwire.engine.process import DEFAULT_PIPE_BATCH, make_docs
 from eventwire.errors import Errors, EvalError, ModelError
 from eventwire.eval.articles import load_jsonl, per_second, write_jsonl
 from eventwire.eval.run_articles import gold_articles
+from eventwire.eval.splits import select_split
 from eventwire.nlp.pipeline import get_pipeline
 from eventwire.types import Event
 
@@ -108,12 +111,18 @@ def _depth(token: Token) -> int:
     return depth
 
 
-def predict_categories(records: list[dict]) -> list[str | None]:
-    """The category eventwire gives each record's sentence (None: no event coded)."""
+def predict_categories(records: list[dict], *, model_path: str | Path | None = None) -> list[str | None]:
+    """The category eventwire gives each record's sentence (None: no event coded).
+    ``model_path``: a sentence model from ``eventwire train-detector`` instead of the packaged one
+    (its PLOVER head codes the sentences no trigger codes, ``coding.detect.category``)."""
     nlp = get_pipeline()
     articles = gold_articles(records, date_key="date")
+    if model_path is None:
+        code = functools.partial(code_doc, setting=CODING_SETTING)
+    else:
+        code = EventExtractor(nlp.vocab, setting=CODING_SETTING, sentence_model=load_sentence_model(model_path))
     return [
-        sentence_category(doc, code_doc(doc, setting=CODING_SETTING))
+        sentence_category(doc, code(doc))
         for doc in nlp.pipe(make_docs(articles, nlp), batch_size=DEFAULT_PIPE_BATCH)
     ]
 
@@ -164,14 +173,17 @@ def _category_scores(pairs: list[tuple[str, str | None]], label: str) -> dict:
     return {"f1": round(f1, 4), "support": tp + fn}
 
 
-def evaluate_plover(path: str | Path, *, predictions_path: str | Path | None = None) -> dict:
-    """Code every record's sentence with eventwire and score the categories (see module doc)."""
-    records = load_jsonl(path)
+def evaluate_plover(
+    path: str | Path, *, predictions_path: str | Path | None = None, split: str = "all", model_path: str | Path | None = None,
+) -> dict:
+    """Code every record's sentence with eventwire and score the categories (see module doc).
+    ``split``: one half of the records (``eval.splits``; a record is its own story)."""
+    records = select_split(load_jsonl(path), split)
     mapping = load_version_mapping()
     for record in records:
         current_gold(record, mapping)  # a bad gold line fails before the slow part
     started = time.perf_counter()
-    predictions = predict_categories(records)
+    predictions = predict_categories(records, model_path=model_path)
     seconds = time.perf_counter() - started
     if predictions_path is not None:
         write_jsonl(predictions_path, ({"id": record["id"], "event": predicted} for record, predicted in zip(records, predictions)))

@@ -379,3 +379,54 @@ def is_approach(trigger: Trigger, triggers: list[Trigger]) -> bool:
         other is not trigger and other.sent == trigger.sent and not other.entry.is_verbal and other.entry.cls != MOVE_CLASS
         for other in triggers
     )
+
+
+# prepositions that place an act inside another event ("died during the march", "amid the riot")
+CIRCUMSTANCE_PREPOSITIONS = frozenset({"during", "in", "at", "amid", "amidst"})
+ANAPHORIC_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
+DISTINCT_WORDS = frozenset({"also", "another", "separate", "separately", "second"})
+CORE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
+
+
+def circumstance_of(noun, verb) -> bool:
+    """Whether ``noun`` is the object of a preposition of circumstance on ``verb`` ("died during
+    the march", "died at the rally", "were shot amid demonstrations")."""
+    preposition = noun.head
+    return (
+        noun.dep_ == "pobj" and preposition.dep_ == "prep" and preposition.head.i == verb.i
+        and preposition.lower_ in CIRCUMSTANCE_PREPOSITIONS
+    )
+
+
+def is_distinct(trigger: Trigger) -> bool:
+    """"A car bomb also exploded", "another attack": the text says this is a further event."""
+    token = trigger.token
+    verb = clause_verb(token)
+    words = [child.lower_ for child in token.children]
+    # the clause's "also" is about its verb and the verb's subject or object, not about an
+    # adjunct: in "amid the looting, residents also took to the streets" the looting is not new
+    if token == verb or (token.head == verb and token.dep_ in CORE_DEPS):
+        words += [child.lower_ for child in verb.children if child.dep_ == "advmod"]
+    return bool(DISTINCT_WORDS & set(words))
+
+
+def within_told_event(trigger: Trigger, event_tokens: dict, unrest_classes: frozenset) -> bool:
+    """"Three cars were also burned during the riot": the clause places the act inside an event
+    told before (a preposition of circumstance governing a definite event noun of the same class,
+    or of a demonstration, ``unrest_classes``, within which damage and clashes happen), so its
+    "also" adds to that event; it is no further event. "Amid the looting, teachers also marched"
+    tells a new one."""
+    verb = clause_verb(trigger.token)
+    for head in {trigger.token, verb}:
+        for child in head.children:
+            if child.dep_ != "prep" or child.lower_ not in CIRCUMSTANCE_PREPOSITIONS:
+                continue
+            for noun in child.children:
+                definite = any(
+                    (grand.dep_ == "det" and grand.lower_ in ANAPHORIC_DETERMINERS) or grand.dep_ == "poss"
+                    for grand in noun.children
+                )
+                host = event_tokens.get(noun.i)
+                if noun.dep_ == "pobj" and definite and (host == trigger.entry.cls or host in unrest_classes):
+                    return True
+    return False

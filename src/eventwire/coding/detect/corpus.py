@@ -12,7 +12,7 @@ Two sources:
   (verbal PLOVER classes whose mapping is ``direct``) and ``plover/synthetic_train.jsonl``
   (the lead sentence of each story, with its PLOVER category).
 
-``python -m eventwire.coding.detect.corpus corpus/ [--against ../shared/data]`` prints the
+``python -m eventwire.coding.detect.corpus corpus/ [--against ../shared/data] [--against evalsets]`` prints the
 counts per class and exits 1 when a class is under its floor (80 sentences per ACLED sub-event
 type, 60 per PLOVER category, 2,000 negatives), a sentence is repeated, or (with ``--against``)
 a sentence shares a run of eight words with an evaluation text (``contaminated``): the corpus
@@ -193,29 +193,31 @@ def _shingles(text: str) -> set[str]:
     return {" ".join(words[i : i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1)}
 
 
-def contaminated(sentences: list[Sentence], shared: str | Path) -> list[Sentence]:
+def contaminated(sentences: list[Sentence], *folders: str | Path) -> list[Sentence]:
     """The sentences that share a run of ``SHINGLE_WORDS`` words with an evaluation text under
-    ``shared`` (``EVAL_GLOBS``); none when the folder is absent."""
+    any of ``folders``: ``../shared/data`` (``EVAL_GLOBS``) or a folder of gold files such as the
+    repository's ``evalsets/`` (its ``*.jsonl``); none for an absent folder."""
     seen: set[str] = set()
-    for pattern in EVAL_GLOBS:
-        for path in sorted(Path(shared).glob(pattern)):
-            for record in _jsonl(path):
-                seen |= _shingles(record.get("text", ""))
+    for folder in folders:
+        for pattern in (*EVAL_GLOBS, "*.jsonl"):
+            for path in sorted(Path(folder).glob(pattern)):
+                for record in _jsonl(path):
+                    seen |= _shingles(record.get("text", ""))
     return [sentence for sentence in sentences if _shingles(sentence.text) & seen]
 
 
 def main(argv: list[str] | None = None) -> int:
     args = list(argv if argv is not None else sys.argv[1:])
-    against = None
-    if "--against" in args:
+    against = []
+    while "--against" in args:
         at = args.index("--against")
-        against = args[at + 1]
+        against.append(args[at + 1])
         del args[at : at + 2]
     folder = (args or ["corpus"])[0]
     sentences = read_corpus(folder)
     counts, problems = balance(sentences)
-    if against is not None:
-        problems += [f"shares {SHINGLE_WORDS} words with an eval text: {s.text[:60]!r}" for s in contaminated(sentences, against)]
+    if against:
+        problems += [f"shares {SHINGLE_WORDS} words with an eval text: {s.text[:60]!r}" for s in contaminated(sentences, *against)]
     print(json.dumps(counts, indent=2))
     for problem in problems:
         print(f"short: {problem}", file=sys.stderr)

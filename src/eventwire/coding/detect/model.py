@@ -24,12 +24,15 @@ import numpy as np
 from eventwire.coding.detect.classify_optim import SparseRows, softmax, train_softmax
 from eventwire.errors import Errors, ModelError
 
-__all__ = ["Head", "SentenceModel", "TrainSettings", "load_sentence_model", "MODEL_PATH"]
+__all__ = ["Head", "SentenceModel", "TrainSettings", "load_sentence_model", "MODEL_PATH", "PLOVER_FEATURES"]
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "data" / "sentence_model.json"
 MODEL_FORMAT = "eventwire-sentence-model"
 MODEL_VERSION = 1
 HEADS = ("relevance", "sub_event", "plover")
+# ``meta["plover_features"]`` of a model whose PLOVER head also reads the parsed predicate
+# (``features.predicate_features``); older files read the words alone
+PLOVER_FEATURES = "words+predicate"
 
 
 @dataclass(frozen=True)
@@ -68,6 +71,11 @@ class SentenceModel:
         if head not in self.heads:
             raise ModelError(Errors.E254.format(path=self.meta.get("path", "<model>"), reason=f"no head {head!r}"))
         return self.heads[head].probabilities(self.rows(feature_sets))
+
+    @property
+    def reads_predicate(self) -> bool:
+        """Whether the PLOVER head was trained on the parsed predicate as well as the words."""
+        return self.meta.get("plover_features") == PLOVER_FEATURES
 
     def relevance(self, feature_sets: list[set[str]]) -> np.ndarray:
         """P(the sentence reports a new event or political interaction) per sentence."""
