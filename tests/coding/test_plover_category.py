@@ -137,3 +137,9 @@ def test_a_trigger_the_lexicon_knows_keeps_its_own_category(nlp, coded):
     text = "The foreign minister accused the neighbouring government of arming the rebels on Tuesday."
     events = coded(text, setting="sentence", model=toy_model(nlp, category="CONSULT"))
     assert [event.plover_category for event in events] == ["ACCUSE"]
+
+
+def test_an_attribution_tail_hands_the_act_to_the_clause_it_reports(nlp):
+    doc = parse(nlp, "The two delegations sat down together in the lakeside villa, a spokesman said.")
+    trigger = model_trigger(doc, toy_model(nlp), CategorySettings(relevance=0.0))
+    assert trigger is not None and trigger.token.text == "sat"
