@@ -129,14 +129,14 @@ class EventExtractor:
         self.rules = rules or load_rules()
         self.matcher = self.lexicon.build_matcher(vocab)
         # a sentence coded on its own whose act no trigger names gets the trained head's category
-        self.model = (sentence_model or load_sentence_model()) if setting == "sentence" else sentence_model
+        self.model = (sentence_model or load_sentence_model()) if setting == "sentence" else None
         self.category = category
 
     def __call__(self, doc: Doc) -> list[Event]:
         ctx = DocContext(doc)
         mentions = self.mentions(doc, ctx=ctx)
         events = self._merged(mentions, doc, ctx)
-        if self.setting == "sentence" and self.model is not None and not any(event.plover_category for event in events):
+        if self.model is not None and not any(event.plover_category for event in events):
             # the trained head reads the act no trigger named (not one the conventions set aside)
             if not act_set_aside(doc, self.matcher, self.lexicon, self.rules):
                 extra = self._model_mentions(doc, ctx)

@@ -4,11 +4,10 @@ A sentence coded on its own (the ``sentence`` setting: a PLOVER record, a snippe
 political act. The rule coder finds it when a trigger of its lexicon fires; a verb or phrase the
 lexicon lacks ("flew to Ankara for discussions", "impounded the cargo of") leaves the sentence with
 no category. Then the sentence model (``model.SentenceModel``) reads it: where its ``relevance``
-head gives at least ``relevance`` to an event or a political interaction and its ``plover`` head
-(words and parsed predicate, ``features.predicate_features``) gives its best category at least
-``probability``, the sentence's main verb (the root of its
-parse) becomes a trigger of that category (``model_trigger``), and the rule coder reads its
-actors, place and date as for any trigger.
+head gives at least ``relevance`` to an event or a political interaction, the ``plover`` head's
+best category (read from the words and the parsed predicate, ``features.predicate_features``)
+is coded at the sentence's main verb (the root of its parse, ``model_trigger``), and the rule
+coder reads its actors, place and date as for any trigger.
 
 Only for single sentences: in an article a sentence with no trigger is mostly background, and
 the article setting keeps its events to what the lexicon and the conventions code (the relevance
@@ -23,7 +22,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from eventwire.coding.coref.clauses import background_reason
-from eventwire.coding.detect.features import REPORTING_LEMMAS, predicate_features, sentence_features, token_words
+from eventwire.coding.detect.features import predicate_features, reported_clauses, sentence_features, token_words
 from eventwire.coding.detect.model import SentenceModel
 from eventwire.coding.triggers import Trigger, TriggerEntry, TriggerLexicon, find_triggers
 
@@ -41,14 +40,13 @@ class CategorySettings:
     # news (general_dev tuning half) beside it: 0.5 (the relevance head reads the sentence as
     # more likely news of an act than not) kept most of the gain (0.581 -> 0.812 on the written
     # half) while coding 6 more of the 300 ordinary sentences (29 -> 35; 0.0 coded 172). A
-    # floor on the category's own probability only lost accuracy.
+    # floor on the category's own probability only lost accuracy, so there is none.
     relevance: float = 0.5
-    probability: float = 0.0
 
 
 def model_trigger(doc: Doc, model: SentenceModel, settings: CategorySettings = CategorySettings()) -> Trigger | None:
     """A trigger at the main verb of the doc's most relevant sentence, with the category the
-    PLOVER head reads there; None when no sentence reaches the thresholds (see module doc)."""
+    PLOVER head reads there; None when no sentence reaches the threshold (see module doc)."""
     sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
     sents = [sent for sent in sents if any(not token.is_punct and not token.is_space for token in sent)]
     if not sents:
@@ -60,10 +58,7 @@ def model_trigger(doc: Doc, model: SentenceModel, settings: CategorySettings = C
         return None
     head = model.heads["plover"]
     plover_features = features[best] | predicate_features(sents[best]) if model.reads_predicate else features[best]
-    probabilities = model.predict("plover", [plover_features])[0]
-    top = int(probabilities.argmax())
-    if probabilities[top] < settings.probability:
-        return None
+    top = int(model.predict("plover", [plover_features])[0].argmax())
     token = _predicate(sents[best])
     if token is None:
         return None
@@ -87,9 +82,7 @@ def _predicate(sent: Span):
     """The sentence's main predicate: its root, the clause a reporting root reports ("X cut
     exports to Y, the paper reported": cut), or (a headline with a nominal root) its first verb."""
     root = sent.root
-    if root.lemma_.lower() in REPORTING_LEMMAS:
-        reported = next((child for child in root.children if child.dep_ in ("ccomp", "xcomp") and child.pos_ in ("VERB", "AUX")), None)
-        root = reported or root
+    root = next((clause for clause in reported_clauses(root) if clause.pos_ in ("VERB", "AUX")), root)
     if root.pos_ in ("VERB", "AUX"):
         return root
     verb = next((token for token in sent if token.pos_ == "VERB"), None)

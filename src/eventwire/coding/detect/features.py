@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-__all__ = ["sentence_features", "token_words", "predicate_features"]
+__all__ = ["sentence_features", "token_words", "predicate_features", "reported_clauses"]
 
 DIGIT_RE = re.compile(r"\d")
 STEM_LENGTH = 4
@@ -54,11 +54,17 @@ def predicate_features(sent) -> set[str]:
         return set()
     root = sent.root
     features = _verb_features(root)
-    if root.lemma_.lower() in REPORTING_LEMMAS:
-        for child in root.children:
-            if child.dep_ in ("ccomp", "xcomp"):
-                features |= _verb_features(child)
+    for clause in reported_clauses(root):
+        features |= _verb_features(clause)
     return features
+
+
+def reported_clauses(verb) -> list:
+    """The heads of the clauses a reporting verb reports ("X cut exports, the paper reported":
+    cut); none for any other verb."""
+    if verb.lemma_.lower() not in REPORTING_LEMMAS:
+        return []
+    return [child for child in verb.children if child.dep_ in ("ccomp", "xcomp")]
 
 
 def _verb_features(verb) -> set[str]:
